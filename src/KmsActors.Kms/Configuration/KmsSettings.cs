@@ -1,0 +1,39 @@
+using Akka.Actor;
+using Akka.Configuration;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Configuration;
+
+/// <summary>The kms.* section of the configuration, read once.</summary>
+public sealed record KmsSettings
+{
+    public required string DataDir { get; init; }
+    public required string AccountId { get; init; }
+    public required string DefaultRegion { get; init; }
+    public required string JournalProvider { get; init; }
+    public required int SnapshotEvery { get; init; }
+    public required TimeSpan PassivateAfter { get; init; }
+    public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
+    public required TimeSpan ImportTokenValidity { get; init; }
+    public required bool AllowLegacyPkcs1 { get; init; }
+
+    public static KmsSettings From(Config config)
+    {
+        var kms = config.GetConfig("kms") ?? throw new ConfigurationException("No kms section: load the configuration through KmsConfiguration.Load.");
+        var pool = kms.GetConfig("import.pool");
+        return new KmsSettings
+        {
+            DataDir = Path.GetFullPath(kms.GetString("data-dir", "kms-data")),
+            AccountId = kms.GetString("account-id", "111122223333"),
+            DefaultRegion = kms.GetString("default-region", "us-east-1"),
+            JournalProvider = kms.GetString("journal.provider", "sqlite"),
+            SnapshotEvery = kms.GetInt("snapshot-every", 100),
+            PassivateAfter = kms.GetTimeSpan("passivate-after", TimeSpan.FromMinutes(2)),
+            WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),
+            ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
+            AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
+        };
+    }
+
+    public static KmsSettings From(ActorSystem system) => From(system.Settings.Config);
+}

@@ -1,0 +1,29 @@
+namespace KmsActors.Kms.Model;
+
+/// <summary>
+/// An AWS KMS error: <see cref="ErrorCode"/> is the wire <c>__type</c> (see <see cref="KmsErrorCodes"/>),
+/// <see cref="Exception.Message"/> the text AWS would send.
+/// </summary>
+public sealed class KmsException : Exception
+{
+    public KmsException(string errorCode, string message) : base(message) => ErrorCode = errorCode;
+
+    public string ErrorCode { get; }
+
+    /// <summary>True for errors KMS reports as the caller's fault (HTTP 400); false for KMSInternal, DependencyTimeout, KeyUnavailable.</summary>
+    public bool IsClientError => ErrorCode is not (KmsErrorCodes.KMSInternalException or KmsErrorCodes.DependencyTimeoutException or KmsErrorCodes.KeyUnavailableException);
+
+    public override string ToString() => $"{ErrorCode}: {Message}";
+
+    public static KmsException NotFound(string message) => new(KmsErrorCodes.NotFoundException, message);
+    public static KmsException InvalidState(string message) => new(KmsErrorCodes.KMSInvalidStateException, message);
+    public static KmsException Validation(string message) => new(KmsErrorCodes.ValidationException, message);
+    public static KmsException Unsupported(string message) => new(KmsErrorCodes.UnsupportedOperationException, message);
+    public static KmsException Disabled(string message) => new(KmsErrorCodes.DisabledException, message);
+    public static KmsException IncorrectKeyMaterial(string message) => new(KmsErrorCodes.IncorrectKeyMaterialException, message);
+    public static KmsException InvalidCiphertext(string message) => new(KmsErrorCodes.InvalidCiphertextException, message);
+    public static KmsException InvalidImportToken(string message) => new(KmsErrorCodes.InvalidImportTokenException, message);
+    public static KmsException ExpiredImportToken(string message) => new(KmsErrorCodes.ExpiredImportTokenException, message);
+    public static KmsException InvalidKeyUsage(string message) => new(KmsErrorCodes.InvalidKeyUsageException, message);
+    public static KmsException Internal(string message) => new(KmsErrorCodes.KMSInternalException, message);
+}
