@@ -1,0 +1,32 @@
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+/// <summary>
+/// One key material associated with a key. <see cref="Material"/> is null when the material is not present
+/// (never imported into this key, deleted, or expired); <see cref="Commitment"/> stays, so a reimport can be
+/// checked to be the same material without keeping the material (reference §11).
+/// </summary>
+public sealed record KeyMaterialEntry
+{
+    /// <summary>64 lower-case hex chars, deterministic in (key ID, material).</summary>
+    public required string KeyMaterialId { get; init; }
+    /// <summary>Engine-keyed commitment to the material (MaterialCommitment).</summary>
+    public required byte[] Commitment { get; init; }
+    /// <summary>The raw material while present; null otherwise.</summary>
+    public byte[]? Material { get; init; }
+    public required KeyMaterialState KeyMaterialState { get; init; }
+    /// <summary>EXTERNAL keys only.</summary>
+    public ImportState? ImportState { get; init; }
+    public ExpirationModelType? ExpirationModel { get; init; }
+    public DateTimeOffset? ValidTo { get; init; }
+    public string? KeyMaterialDescription { get; init; }
+    /// <summary>When this material became current through a rotation; null for the first material and pending ones.</summary>
+    public DateTimeOffset? RotationDate { get; init; }
+    public RotationType? RotationType { get; init; }
+
+    public bool IsPresent => Material is not null;
+
+    /// <summary>CURRENT and NON_CURRENT materials are permanently associated: all must be present for the key to be usable.</summary>
+    public bool IsPermanentlyAssociated => KeyMaterialState is KeyMaterialState.CURRENT or KeyMaterialState.NON_CURRENT;
+}

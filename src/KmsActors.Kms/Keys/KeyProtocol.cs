@@ -1,0 +1,37 @@
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// Messages between a RegionActor (parent) and its KeyActors (children). A key actor's name is its key ID.
+// API calls themselves travel as KmsCommand: the region resolves the key (ID, ARN, alias) and forwards the
+// command unchanged, so the key actor replies straight to the original caller.
+
+/// <summary>Region → new key actor: create the key with this ID from a CreateKeyRequest (the command's Request).
+/// The actor validates it through the key rules; on refusal it replies the error, tells the parent
+/// <see cref="KeyCreationFailed"/> and stops without persisting.</summary>
+public sealed record InitializeKey(KmsCommand Command, string KeyId);
+
+/// <summary>Engine → region → new key actor: create a multi-Region replica of <paramref name="Primary"/> in this
+/// region. The new actor replies <see cref="ReplicaCreated"/> or <see cref="ReplicaCreationFailed"/> to <paramref name="ReplyTo"/> (the primary's key actor).</summary>
+public sealed record InitializeReplica(KmsCommand Command, KmsKey Primary, Akka.Actor.IActorRef ReplyTo);
+
+public sealed record ReplicaCreated(KeyMetadata ReplicaMetadata, KmsCommand Command);
+
+public sealed record ReplicaCreationFailed(KmsException Error, KmsCommand Command);
+
+/// <summary>Key actor → parent: creation was refused; the actor stops.</summary>
+public sealed record KeyCreationFailed(string KeyId);
+
+/// <summary>Key actor → parent after recovery and after every persisted event: what the region indexes.
+/// <paramref name="NextDueDate"/> is the earliest material ValidTo or DeletionDate the key must act on
+/// (null: none), so the region can wake a passivated key on time. <paramref name="Deleted"/>: the key is gone
+/// (end of its deletion waiting period); the region drops it from ListKeys and its aliases.</summary>
+public sealed record KeyStatusChanged(string KeyId, KeyState State, DateTimeOffset? NextDueDate, bool Deleted);
+
+/// <summary>Region → key actor: a due date it indexed has come; act on it (expire material, delete the key).
+/// Also sent to wake a passivated key.</summary>
+public sealed record WakeUp(string KeyId);
+
+/// <summary>Key actor → parent: idle for kms.passivate-after; the parent stops it (buffering its messages meanwhile).</summary>
+public sealed record Passivate(string KeyId);

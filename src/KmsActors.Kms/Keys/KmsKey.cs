@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Persistence;
+
+namespace KmsActors.Kms.Keys;
+
+/// <summary>
+/// A KMS key as the engine knows it: the state the key rules decide on and the key actor's snapshot.
+/// Immutable; <c>KeyRules.Apply</c> returns the next one.
+/// </summary>
+public sealed record KmsKey : IKmsPersistentMessage
+{
+    public required string KeyId { get; init; }
+    public required string Arn { get; init; }
+    public required string AccountId { get; init; }
+    public required string Region { get; init; }
+    public required DateTimeOffset CreationDate { get; init; }
+    public string Description { get; init; } = "";
+    public required KeyUsageType KeyUsage { get; init; }
+    public required KeySpec KeySpec { get; init; }
+    public required OriginType Origin { get; init; }
+    public required KeyState State { get; init; }
+
+    /// <summary>Set while PendingDeletion / PendingReplicaDeletion.</summary>
+    public DateTimeOffset? DeletionDate { get; init; }
+    public int? PendingWindowInDays { get; init; }
+
+    public bool MultiRegion { get; init; }
+    /// <summary>PRIMARY or REPLICA for multi-Region keys; null otherwise.</summary>
+    public MultiRegionKeyType? MultiRegionKeyType { get; init; }
+    /// <summary>The primary's ARN (a primary names itself).</summary>
+    public string? PrimaryArn { get; init; }
+    /// <summary>On a primary: the ARNs of its replicas.</summary>
+    public ImmutableList<string> ReplicaArns { get; init; } = [];
+
+    /// <summary>Key policies by name (KMS has only "default").</summary>
+    public ImmutableSortedDictionary<string, string> Policies { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Every material the key holds or ever held (in association order), see <see cref="KeyMaterialEntry"/>.</summary>
+    public ImmutableList<KeyMaterialEntry> Materials { get; init; } = [];
+
+    /// <summary>Import tokens this key consumed, by token ID, with the time they would have expired (reference §11: single use).</summary>
+    public ImmutableSortedDictionary<string, DateTimeOffset> ConsumedImportTokens { get; init; } = ImmutableSortedDictionary<string, DateTimeOffset>.Empty;
+
+    /// <summary>Completed on-demand rotations (AWS: at most 25 per key).</summary>
+    public int OnDemandRotations { get; init; }
+
+    /// <summary>Automatic rotation (AWS_KMS symmetric keys only).</summary>
+    public bool KeyRotationEnabled { get; init; }
+    public int? RotationPeriodInDays { get; init; }
+    public DateTimeOffset? NextRotationDate { get; init; }
+
+    /// <summary>The material encryptions use now (CURRENT), if it is present.</summary>
+    public KeyMaterialEntry? CurrentMaterial => Materials.FirstOrDefault(m => m.KeyMaterialState == KeyMaterialState.CURRENT);
+}
