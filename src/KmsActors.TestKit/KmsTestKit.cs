@@ -16,7 +16,6 @@ namespace KmsActors.TestKit;
 /// </summary>
 public abstract class KmsTestKit : Akka.TestKit.Xunit2.TestKit
 {
-    private readonly List<IActorRef> _settleTargets = [];
 
     /// <param name="hocon">Extra HOCON over the testkit profile, e.g. <c>kms.journal.provider = sqlite</c>.</param>
     protected KmsTestKit(string? hocon = null, ITestOutputHelper? output = null)
@@ -28,45 +27,29 @@ public abstract class KmsTestKit : Akka.TestKit.Xunit2.TestKit
     public static Config CreateConfig(string? hocon = null) =>
         KmsConfiguration.Load(hocon, profiles: ["testkit"], environment: new Hashtable());
 
-    /// <summary>The virtual clock.</summary>
-    protected TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+    private VirtualClock? _clock;
+
+    /// <summary>The virtual clock: <see cref="Advance"/> and friends go through it.</summary>
+    protected VirtualClock Clock => _clock ??= new VirtualClock(Sys, TimeSpan.FromSeconds(30));
+
+    /// <summary>The virtual scheduler.</summary>
+    protected TestScheduler Scheduler => Clock.Scheduler;
 
     /// <summary>The engine's "now": the virtual clock's time.</summary>
     protected DateTimeOffset EngineNow => Sys.Scheduler.Now;
 
     /// <summary>Actors <see cref="Advance"/> waits for. Each must answer <see cref="Settle"/> with <see cref="Settled"/> (engine, region and key actors do).</summary>
-    protected void SettleOn(params IActorRef[] actors) => _settleTargets.AddRange(actors);
+    protected void SettleOn(params IActorRef[] actors) => Clock.SettleOn(actors);
 
     /// <summary>
     /// Moves virtual time forward and returns only after the actors have handled what fell due, including
     /// what their handlers scheduled for times already passed (a timer re-armed on wake-up, a persist).
     /// </summary>
-    protected void Advance(TimeSpan by)
-    {
-        if (by < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(by), "Virtual time only moves forward.");
-        Scheduler.Advance(by);
-        Settle();
-        // Handlers may have scheduled work at or before the new "now" (e.g. an expiry found overdue after a
-        // wake-up); give it a few rounds to drain. Each round is a barrier on every settle target.
-        for (var round = 0; round < 3; round++)
-        {
-            Scheduler.Advance(TimeSpan.Zero);
-            Settle();
-        }
-    }
+    protected void Advance(TimeSpan by) => Clock.AdvanceAsync(by).GetAwaiter().GetResult();
 
     /// <summary>Moves virtual time to <paramref name="when"/> (no-op if it is already past).</summary>
-    protected void AdvanceTo(DateTimeOffset when)
-    {
-        var by = when - EngineNow;
-        Advance(by > TimeSpan.Zero ? by : TimeSpan.Zero);
-    }
+    protected void AdvanceTo(DateTimeOffset when) => Clock.AdvanceToAsync(when).GetAwaiter().GetResult();
 
     /// <summary>Waits until every settle target has handled everything it was sent before.</summary>
-    protected void Settle()
-    {
-        foreach (var target in _settleTargets)
-            target.Ask<Settled>(KmsActors.Kms.Engine.Settle.Instance, RemainingOrDefault).GetAwaiter().GetResult();
-    }
+    protected void Settle() => Clock.SettleAsync().GetAwaiter().GetResult();
 }
