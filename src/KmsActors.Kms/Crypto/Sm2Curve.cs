@@ -1,0 +1,19 @@
+using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Asn1.X9;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Math.EC.Multiplier;
+
+namespace KmsActors.Kms.Crypto;
+
+/// <summary>The SM2 curve (GM/T 0003, sm2p256v1) through BouncyCastle: .NET has no SM2.</summary>
+internal static class Sm2Curve
+{
+    public static readonly X9ECParameters X9 = GMNamedCurves.GetByName("sm2p256v1");
+    public static readonly ECDomainParameters Domain = new(X9.Curve, X9.G, X9.N, X9.H, X9.GetSeed());
+
+    public static ECPoint PublicPoint(BigInteger d) => new FixedPointCombMultiplier().Multiply(Domain.G, d).Normalize();
+
+    public static bool IsValidScalar(BigInteger d) => d.SignValue > 0 && d.CompareTo(Domain.N) < 0;
+}
