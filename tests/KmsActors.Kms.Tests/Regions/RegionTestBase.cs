@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Akka.Configuration;
 using System.Collections.Concurrent;
 using Akka.Actor;
@@ -6,6 +5,7 @@ using Akka.TestKit;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.TestKit;
 
 namespace KmsActors.Kms.Tests.Regions;
 
@@ -22,22 +22,8 @@ public abstract class RegionTestBase : Akka.TestKit.Xunit2.TestKit
         Engine = KmsEngine.Start(Sys, (account, region, keyId) => FakeKeyActor.Props(keyId, account, region, Store, KeyEvents), TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>
-    /// The testkit profile over inmem and reference, as KmsConfiguration.Load composes them. Stand-ins for two things
-    /// outside this branch: Load(profiles: testkit, environment: empty) throws ("Config can not have itself as
-    /// fallback": no switches and no environment are both Config.Empty), and reference.conf binds
-    /// KmsEventSerializer, which does not exist yet, so its akka.actor serialization block is left out here.
-    /// </summary>
-    public static Config TestConfig(string? hostConfig = null)
-    {
-        using var stream = typeof(KmsConfiguration).Assembly.GetManifestResourceStream("KmsActors.hocon.reference.conf")!;
-        var reference = new StreamReader(stream).ReadToEnd();
-        var withoutSerializers = Regex.Replace(reference, @"\n  actor \{.*?\n  \}\n", "\n", RegexOptions.Singleline);
-        return ConfigurationFactory.ParseString(hostConfig ?? "")
-            .WithFallback(KmsConfiguration.Profile("testkit"))
-            .WithFallback(KmsConfiguration.Profile("inmem"))
-            .WithFallback(ConfigurationFactory.ParseString(withoutSerializers));
-    }
+    /// <summary>The testkit profile (in-memory journal, TestScheduler) with the test's own HOCON over it.</summary>
+    public static Config TestConfig(string? hostConfig = null) => KmsTestKit.CreateConfig(hostConfig);
 
     protected ConcurrentDictionary<string, FakeKeyState> Store { get; } = new();
     /// <summary>FakeStarted / FakeStopped / FakeWoke from the fake key actors.</summary>
