@@ -36,29 +36,40 @@ public static class KmsConfiguration
     /// <param name="args">Command-line switches of the form <c>--kms.some.path=value</c> or <c>--akka.some.path=value</c>; others are ignored.</param>
     public static Config Load(string? hostConfig = null, IEnumerable<string>? profiles = null, IDictionary? environment = null, IEnumerable<string>? args = null)
     {
-        var overrides = FromSwitches(args ?? [])
-            .WithFallback(FromEnvironment(environment ?? Environment.GetEnvironmentVariables()))
-            .WithFallback(string.IsNullOrWhiteSpace(hostConfig) ? Config.Empty : ConfigurationFactory.ParseString(hostConfig));
-        foreach (var profile in (profiles ?? []).Reverse())
-            overrides = overrides.WithFallback(Profile(profile));
+        var layers = new List<Config>
+        {
+            FromSwitches(args ?? []),
+            FromEnvironment(environment ?? Environment.GetEnvironmentVariables()),
+            string.IsNullOrWhiteSpace(hostConfig) ? Config.Empty : ConfigurationFactory.ParseString(hostConfig),
+        };
+        layers.AddRange((profiles ?? []).Reverse().Select(Profile));
 
-        var provider = overrides.WithFallback(Reference).GetString("kms.journal.provider", "sqlite").ToLowerInvariant();
-        var providerProfile = provider switch
+        var provider = Chain([.. layers, Reference]).GetString("kms.journal.provider", "sqlite").ToLowerInvariant();
+        layers.Add(provider switch
         {
             "sqlite" => Profile("sqlite"),
             "postgresql" or "postgres" => Profile("postgres"),
             "inmem" or "in-memory" or "memory" => Profile("inmem"),
             _ => throw new ConfigurationException($"kms.journal.provider = {provider}: expected sqlite, postgresql or inmem."),
-        };
-        var config = overrides.WithFallback(providerProfile).WithFallback(Reference);
-        return config.WithFallback(Config.Empty).SafeWithConnection(provider);
+        });
+        layers.Add(Reference);
+        // Akka.Persistence.Sql does not inject its defaults on its own (its Hosting package would); add them last.
+        layers.Add(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+        return WithConnection(Chain(layers), provider);
+    }
+
+    /// <summary>Layers in precedence order (first wins); empty layers are skipped.</summary>
+    private static Config Chain(IEnumerable<Config> layers)
+    {
+        var present = layers.Where(c => !c.IsEmpty).ToList();
+        return present.Count == 0 ? Config.Empty : present.Skip(1).Aggregate(present[0], (acc, next) => acc.WithFallback(next));
     }
 
     /// <summary><see cref="Load"/> with the host's .conf read from a file.</summary>
     public static Config LoadFile(string path, IEnumerable<string>? profiles = null, IDictionary? environment = null, IEnumerable<string>? args = null) =>
         Load(File.ReadAllText(path), profiles, environment, args);
 
-    private static Config SafeWithConnection(this Config config, string provider)
+    private static Config WithConnection(Config config, string provider)
     {
         var connection = config.GetString("kms.journal.connection-string", "");
         if (provider == "sqlite")

@@ -1,0 +1,37 @@
+namespace KmsActors.Server;
+
+/// <summary>The server's command line: --port N, --data-dir DIR, --config FILE.conf, --in-memory, plus --kms.*=value switches.</summary>
+public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile, bool InMemory, IReadOnlyList<string> Switches)
+{
+    public const int DefaultPort = 4599;
+
+    public static ServerOptions Parse(string[] args)
+    {
+        int port = DefaultPort;
+        string? dataDir = null, configFile = null;
+        var inMemory = false;
+        var switches = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--port": port = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--data-dir": dataDir = Value(); break;
+                case "--config": configFile = Value(); break;
+                case "--in-memory": inMemory = true; break;
+                default:
+                    if (args[i].StartsWith("--kms.", StringComparison.Ordinal) || args[i].StartsWith("--akka.", StringComparison.Ordinal))
+                        switches.Add(args[i]);
+                    else
+                        throw new ArgumentException($"Unknown option '{args[i]}'. Options: --port N, --data-dir DIR, --config FILE.conf, --in-memory, --kms.<setting>=<value>.");
+                    break;
+            }
+        }
+        if (dataDir is not null)
+            switches.Insert(0, $"--kms.data-dir={dataDir}");
+        if (inMemory)
+            switches.Insert(0, "--kms.journal.provider=inmem");
+        return new ServerOptions(port, dataDir, configFile, inMemory, switches);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections;
+using KmsActors.Kms.Configuration;
+
+namespace KmsActors.Kms.Tests.Configuration;
+
+public sealed class KmsConfigurationTests
+{
+    private static readonly Hashtable NoEnvironment = new();
+
+    [Fact]
+    public void reference_defaults_give_sqlite_under_kms_data()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "kms-config-" + Guid.NewGuid().ToString("N"));
+        var config = KmsConfiguration.Load($"kms.data-dir = \"{dataDir}\"", environment: NoEnvironment);
+        var settings = KmsSettings.From(config);
+
+        Assert.Equal("sqlite", settings.JournalProvider);
+        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
+        Assert.Equal($"Data Source={Path.Combine(dataDir, "kms.db")}", config.GetString("akka.persistence.journal.sql.connection-string"));
+        Assert.Equal(TimeSpan.FromHours(24), settings.ImportTokenValidity);
+        Directory.Delete(dataDir, recursive: true);
+    }
+
+    [Fact]
+    public void switches_beat_environment_which_beats_the_host_conf()
+    {
+        var host = "kms { journal.provider = inmem, account-id = \"000000000001\", default-region = eu-west-1, snapshot-every = 7 }";
+        var environment = new Hashtable { ["KMS__ACCOUNT_ID"] = "000000000002", ["KMS__DEFAULT_REGION"] = "eu-central-1" };
+        var config = KmsConfiguration.Load(host, environment: environment, args: ["--kms.default-region=ap-south-1", "--port", "1"]);
+        var settings = KmsSettings.From(config);
+
+        Assert.Equal(7, settings.SnapshotEvery);            // host conf
+        Assert.Equal("000000000002", settings.AccountId);  // environment over host conf
+        Assert.Equal("ap-south-1", settings.DefaultRegion); // switch over environment
+    }
+
+    [Fact]
+    public void the_testkit_profile_selects_the_in_memory_journal_and_the_test_scheduler()
+    {
+        var config = KmsConfiguration.Load(profiles: ["testkit"], environment: NoEnvironment);
+
+        Assert.Equal("akka.persistence.journal.inmem", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("Akka.TestKit.TestScheduler, Akka.TestKit", config.GetString("akka.scheduler.implementation"));
+    }
+
+    [Fact]
+    public void the_postgres_profile_demands_a_connection_string()
+    {
+        var error = Assert.Throws<Akka.Configuration.ConfigurationException>(() =>
+            KmsConfiguration.Load(profiles: ["postgres"], environment: NoEnvironment));
+        Assert.Contains("connection-string", error.Message);
+    }
+
+    [Fact]
+    public void an_unknown_journal_provider_is_refused_with_the_choices()
+    {
+        var error = Assert.Throws<Akka.Configuration.ConfigurationException>(() =>
+            KmsConfiguration.Load("kms.journal.provider = mongo", environment: NoEnvironment));
+        Assert.Contains("sqlite, postgresql or inmem", error.Message);
+    }
+}
