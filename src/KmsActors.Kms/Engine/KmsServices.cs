@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Akka.Actor;
+using KmsActors.Kms.Configuration;
+using KmsActors.Kms.Crypto;
+using KmsActors.Kms.Import;
+
+namespace KmsActors.Kms.Engine;
+
+/// <summary>
+/// Engine-wide services shared by every key actor of an actor system: settings, the wrapping key pool, the import
+/// token sealer and the material commitment key. Token and commitment keys are derived (HKDF-SHA256) from one
+/// 32-byte engine key: <c>&lt;data-dir&gt;/engine.key</c> (created 0600 on first start) for durable journals, so
+/// tokens and commitments survive a restart; a random key per actor system for the in-memory journal.
+/// </summary>
+public sealed class KmsServices : IExtension
+{
+    public const string EngineKeyFileName = "engine.key";
+
+    public KmsServices(ExtendedActorSystem system)
+    {
+        Settings = KmsSettings.From(system);
+        var engineKey = Durable(Settings.JournalProvider) ? LoadOrCreateEngineKey(Path.Combine(Settings.DataDir, EngineKeyFileName)) : RandomNumberGenerator.GetBytes(32);
+        TokenSealer = new ImportTokenSealer(Derive(engineKey, "KmsActors import-token key v1"));
+        Commitments = new MaterialCommitment(Derive(engineKey, "KmsActors material-commitment key v1"));
+        CryptographicOperations.ZeroMemory(engineKey);
+        WrappingKeys = new WrappingKeyPool(Settings.WrappingPool);
+        system.RegisterOnTermination(WrappingKeys.Dispose);
+    }
+
+    public KmsSettings Settings { get; }
+    public WrappingKeyPool WrappingKeys { get; }
+    public ImportTokenSealer TokenSealer { get; }
+    public MaterialCommitment Commitments { get; }
+
+    public static KmsServices Get(ActorSystem system) => system.WithExtension<KmsServices, KmsServicesProvider>();
+
+    private static bool Durable(string provider) => provider.ToLowerInvariant() is "sqlite" or "postgresql" or "postgres";
+
+    private static byte[] Derive(byte[] engineKey, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, engineKey, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+
+    /// <summary>Reads the engine key, or creates it readable by the owner only (0600) on first start.</summary>
+    internal static byte[] LoadOrCreateEngineKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            var existing = File.ReadAllBytes(path);
+            if (existing.Length != 32)
+                throw new InvalidOperationException($"{path} must hold exactly 32 bytes; it holds {existing.Length}.");
+            return existing;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var stream = new FileStream(path, options);
+            stream.Write(key);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return LoadOrCreateEngineKey(path); // another actor system in this process created it first
+        }
+    }
+}

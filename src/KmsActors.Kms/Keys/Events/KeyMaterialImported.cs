@@ -1,0 +1,20 @@
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+/// <summary>ImportKeyMaterial succeeded. <paramref name="KeyMaterialState"/> is the state the material has in the key afterwards
+/// (CURRENT for a first import, PENDING_ROTATION for NEW material on a key that has material, or the state it already had).
+/// <paramref name="CompletesSet"/>: every permanently-associated material is now present, so a PendingImport key becomes Enabled (AWS §2.5).
+/// <paramref name="TokenId"/>/<paramref name="TokenValidTo"/>: the consumed import token, remembered until it would have expired (reference §11).</summary>
+public sealed record KeyMaterialImported(
+    string KeyMaterialId,
+    byte[] Commitment,
+    byte[] Material,
+    KeyMaterialState KeyMaterialState,
+    ExpirationModelType ExpirationModel,
+    DateTimeOffset? ValidTo,
+    string? KeyMaterialDescription,
+    string TokenId,
+    DateTimeOffset TokenValidTo,
+    bool CompletesSet,
+    DateTimeOffset At) : IKeyEvent;

@@ -1,0 +1,182 @@
+using Akka.Actor;
+using KmsActors.Kms.Crypto;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Import;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// API calls on the key: creation, the decide → persist → reply path, and the operations that need crypto around
+// the rules (GetParametersForImport, ImportKeyMaterial, ReplicateKey).
+public sealed partial class KeyActor
+{
+    /// <summary>ReplicateKey calls waiting for the replica region, by request ID.</summary>
+    private readonly Dictionary<string, IActorRef> _replications = new(StringComparer.Ordinal);
+
+    private void OnCommand(KmsCommand command)
+    {
+        var replyTo = Sender;
+        try
+        {
+            if (_key is null)
+                throw KmsException.NotFound($"Key '{_arn}' does not exist");
+            switch (command.Request)
+            {
+                case GetParametersForImportRequest r: GetParametersForImport(command, r, replyTo); break;
+                case ImportKeyMaterialRequest r: ImportKeyMaterial(command, r, replyTo); break;
+                case ReplicateKeyRequest r: ReplicateKey(command, r, replyTo); break;
+                case var r when KeyRules.Decides(r) && r is not CreateKeyRequest:
+                    var context = r is RotateKeyOnDemandRequest && _key.Origin == OriginType.AWS_KMS && KeyRules.IsSymmetric(_key)
+                        ? NewContext() with { GeneratedMaterial = Generate(_key.KeySpec) }
+                        : NewContext();
+                    DecideAndPersist(command, KeyRules.Decide(_key, r, context), replyTo);
+                    break;
+                default: HandleCrypto(command, replyTo); break;
+            }
+        }
+        catch (KmsException error)
+        {
+            Fail(command, replyTo, error);
+        }
+    }
+
+    private void DecideAndPersist(KmsCommand command, KeyDecision decision, IActorRef replyTo) =>
+        PersistDecision(decision, () => Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance));
+
+    private void OnInitializeKey(InitializeKey message)
+    {
+        var replyTo = Sender;
+        var command = message.Command;
+        try
+        {
+            if (_key is not null)
+                throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{_arn}' already exists");
+            var request = (CreateKeyRequest)command.Request;
+            var context = NewContext() with { NewKeyId = message.KeyId };
+            var spec = request.KeySpec ?? (request.CustomerMasterKeySpec is { } cmks ? Enum.Parse<KeySpec>(cmks.ToString()) : KeySpec.SYMMETRIC_DEFAULT);
+            // Generate only for a request that can succeed (RSA-4096 generation takes a while).
+            if ((request.Origin ?? OriginType.AWS_KMS) == OriginType.AWS_KMS
+                && KeyRules.AllowedUsages(spec).Contains(request.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT)
+                && (spec != KeySpec.SM2 || IsChina))
+                context = context with { GeneratedMaterial = Generate(spec, message.KeyId) };
+            DecideAndPersist(command, KeyRules.Decide(null, request, context), replyTo);
+        }
+        catch (KmsException error)
+        {
+            Fail(command, replyTo, error);
+            if (_key is null)
+            {
+                Context.Parent.Tell(new KeyCreationFailed(message.KeyId));
+                Context.Stop(Self);
+            }
+        }
+    }
+
+    /// <summary>Material for an AWS_KMS key (CreateKey, RotateKeyOnDemand), with its ID and commitment.</summary>
+    private GeneratedMaterial Generate(KeySpec spec, string? keyId = null)
+    {
+        keyId ??= _keyId;
+        var material = KeyMaterialFactory.Generate(spec, IsChina);
+        return new GeneratedMaterial(KeyMaterialIds.Derive(keyId, material), _services.Commitments.Compute(keyId, material), material);
+    }
+
+    private void GetParametersForImport(KmsCommand command, GetParametersForImportRequest r, IActorRef replyTo)
+    {
+        KeyRules.Decide(_key, r, NewContext()); // approves or throws
+        var pair = _services.WrappingKeys.Take(r.WrappingKeySpec!.Value);
+        var now = Now;
+        var token = ImportToken.Issue(_arn, r.WrappingAlgorithm!.Value, pair, now) with { ValidTo = now + _services.Settings.ImportTokenValidity };
+        Reply(command, replyTo, new GetParametersForImportResponse
+        {
+            KeyId = _arn,
+            ImportToken = _services.TokenSealer.Seal(token),
+            PublicKey = pair.PublicKeyDer,
+            ParametersValidTo = token.ValidTo,
+        });
+    }
+
+    /// <summary>
+    /// ImportKeyMaterial: request checks, then token (InvalidImportToken / ExpiredImportToken), unwrap
+    /// (InvalidCiphertext) and material validation (IncorrectKeyMaterial), then the rules; only then persist.
+    /// </summary>
+    private void ImportKeyMaterial(KmsCommand command, ImportKeyMaterialRequest r, IActorRef replyTo)
+    {
+        var now = Now;
+        KeyRules.CheckImportRequest(_key!, r, now);
+        var token = _services.TokenSealer.Open(r.ImportToken!, _arn, now);
+        var raw = KeyMaterialUnwrapper.Unwrap(token.WrappingAlgorithm, token.WrappingKeySpec, token.WrappingPrivateKey, r.EncryptedKeyMaterial!);
+        var material = KeyMaterialValidator.Validate(_key!.KeySpec, raw, IsChina).Material;
+        var import = new ValidatedImport(token.TokenId.ToString("N"), token.ValidTo, token.WrappingAlgorithm, material,
+            KeyMaterialIds.Derive(_keyId, material), _services.Commitments.Compute(_keyId, material));
+        DecideAndPersist(command, KeyRules.Decide(_key, r, NewContext() with { Import = import }), replyTo);
+    }
+
+    /// <summary>ReplicateKey on the primary: approve, then ask the engine to create the replica in the other region.</summary>
+    private void ReplicateKey(KmsCommand command, ReplicateKeyRequest r, IActorRef replyTo)
+    {
+        KeyRules.Decide(_key, r, NewContext()); // approves or throws
+        var replicateTo = ReplicateToType is { } type
+            ? Activator.CreateInstance(type, r.ReplicaRegion!, new InitializeReplica(command, _key!, Self))!
+            : throw KmsException.Internal("ReplicateKey needs the engine actor (KmsActors.Kms.Engine.ReplicateTo), which is not part of this build.");
+        _replications[command.RequestId] = replyTo;
+        Context.Parent.Tell(replicateTo);
+    }
+
+    /// <summary>
+    /// Engine.ReplicateTo(string Region, InitializeReplica Message) is written on branch `regions`; it is looked up
+    /// by name so this branch builds before that merge. After the merge this becomes <c>new ReplicateTo(...)</c>.
+    /// </summary>
+    private static readonly Type? ReplicateToType = typeof(KmsKey).Assembly.GetType("KmsActors.Kms.Engine.ReplicateTo");
+
+    private void OnReplicaCreated(ReplicaCreated created)
+    {
+        if (!_replications.Remove(created.Command.RequestId, out var replyTo))
+            return;
+        var request = (ReplicateKeyRequest)created.Command.Request;
+        var replicaRegion = created.ReplicaMetadata.Arn is { } arn ? KeyRules.RegionOf(arn) : request.ReplicaRegion!;
+        var response = new ReplicateKeyResponse
+        {
+            ReplicaKeyMetadata = created.ReplicaMetadata,
+            ReplicaPolicy = request.Policy ?? KeyRules.DefaultPolicy(replicaRegion.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws", _accountId),
+            ReplicaTags = request.Tags ?? [],
+        };
+        var decision = KeyRules.AddReplica(_key!, created.ReplicaMetadata.Arn!);
+        PersistDecision(decision, () => Reply(created.Command, replyTo, response, _arn, created.ReplicaMetadata.Arn!));
+    }
+
+    private void OnReplicaCreationFailed(ReplicaCreationFailed failed)
+    {
+        if (_replications.Remove(failed.Command.RequestId, out var replyTo))
+            Fail(failed.Command, replyTo, failed.Error);
+    }
+
+    /// <summary>The replica side of ReplicateKey: a new key actor in the replica region creates itself from the primary.</summary>
+    private void OnInitializeReplica(InitializeReplica message)
+    {
+        var request = (ReplicateKeyRequest)message.Command.Request;
+        try
+        {
+            if (_key is not null)
+                throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{_arn}' already exists");
+            var decision = KeyRules.CreateReplica(message.Primary, request, NewContext());
+            PersistDecision(decision, () =>
+            {
+                var metadata = KeyRules.Describe(_key!);
+                message.ReplyTo.Tell(new ReplicaCreated(metadata, message.Command));
+                // AWS: ReplicateKey also records CreateKey in the replica Region.
+                var createKey = new KmsCommand(new CreateKeyRequest { Description = request.Description, Policy = request.Policy, Tags = request.Tags, MultiRegion = true },
+                    message.Command.Caller, _region, message.Command.RequestId);
+                Context.System.EventStream.Publish(Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn]));
+            });
+        }
+        catch (KmsException error)
+        {
+            message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command));
+            if (_key is null)
+            {
+                Context.Parent.Tell(new KeyCreationFailed(_keyId));
+                Context.Stop(Self);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using Akka.Actor;
+using KmsActors.Kms.Crypto;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// Cryptographic operations (reference §2.9): state and usage from KeyRules.CheckUsable, then the key's crypto objects.
+public sealed partial class KeyActor
+{
+    /// <summary>AWS: PlaintextType and message blobs are 1–4096 bytes.</summary>
+    private const int MaxPlaintext = 4096;
+
+    private void HandleCrypto(KmsCommand command, IActorRef replyTo)
+    {
+        object response = command.Request switch
+        {
+            EncryptRequest r => Encrypt(r),
+            DecryptRequest r => Decrypt(r),
+            ReEncryptRequest r => ReEncryptSource(command, r, replyTo),
+            GenerateDataKeyRequest r => GenerateDataKey(r.KeyId, r.KeySpec, r.NumberOfBytes, r.EncryptionContext, r.DryRun, "GenerateDataKey", withPlaintext: true),
+            GenerateDataKeyWithoutPlaintextRequest r => GenerateDataKey(r.KeyId, r.KeySpec, r.NumberOfBytes, r.EncryptionContext, r.DryRun, "GenerateDataKeyWithoutPlaintext", withPlaintext: false),
+            GenerateDataKeyPairRequest r => GenerateDataKeyPair(r.KeyId, r.KeyPairSpec, r.EncryptionContext, r.DryRun, "GenerateDataKeyPair", withPlaintext: true),
+            GenerateDataKeyPairWithoutPlaintextRequest r => GenerateDataKeyPair(r.KeyId, r.KeyPairSpec, r.EncryptionContext, r.DryRun, "GenerateDataKeyPairWithoutPlaintext", withPlaintext: false),
+            SignRequest r => Sign(r),
+            VerifyRequest r => Verify(r),
+            GenerateMacRequest r => GenerateMac(r),
+            VerifyMacRequest r => VerifyMac(r),
+            GetPublicKeyRequest r => GetPublicKey(r),
+            _ => throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors."),
+        };
+        if (response is not Deferred)
+            Reply(command, replyTo, response);
+    }
+
+    /// <summary>ReEncrypt's answer comes from the destination key actor.</summary>
+    private sealed record Deferred
+    {
+        public static readonly Deferred Instance = new();
+    }
+
+    private static void CheckPlaintext(string member, byte[] value)
+    {
+        if (value.Length is < 1 or > MaxPlaintext)
+            throw KmsException.Validation($"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must have length {(value.Length < 1 ? "greater than or equal to 1" : $"less than or equal to {MaxPlaintext}")}");
+    }
+
+    private static void DryRun(bool? dryRun)
+    {
+        if (dryRun == true)
+            throw new KmsException(KmsErrorCodes.DryRunOperationException, "The request would have succeeded, but the DryRun option is set.");
+    }
+
+    /// <summary>The live crypto object of a present material (built on first use, owned by this actor).</summary>
+    private IKeyMaterial MaterialObject(KeyMaterialEntry entry)
+    {
+        if (!_crypto.TryGetValue(entry.KeyMaterialId, out var material))
+            _crypto[entry.KeyMaterialId] = material = KeyMaterialFactory.Create(_key!.KeySpec, entry.Material ?? throw KmsException.Internal($"{_arn} has no material {entry.KeyMaterialId}."));
+        return material;
+    }
+
+    private KeyMaterialEntry Current => _key!.CurrentMaterial is { IsPresent: true } current ? current : throw KmsException.InvalidState($"{_arn} is pending import.");
+
+    private static KmsException Incompatible(object algorithm, KeySpec spec) => KmsException.InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {spec}.");
+
+    private EncryptResponse Encrypt(EncryptRequest r)
+    {
+        KeyRules.Require(("keyId", r.KeyId), ("plaintext", r.Plaintext));
+        CheckPlaintext("plaintext", r.Plaintext!);
+        KeyRules.CheckUsable(_key!, "Encrypt");
+        var (blob, algorithm, _) = EncryptWith(r.Plaintext!, r.EncryptionAlgorithm, r.EncryptionContext);
+        DryRun(r.DryRun);
+        return new EncryptResponse { CiphertextBlob = blob, KeyId = _arn, EncryptionAlgorithm = algorithm };
+    }
+
+    /// <summary>Encrypts under the CURRENT material (symmetric) or the key pair (RSA, SM2).</summary>
+    private (byte[] Blob, EncryptionAlgorithmSpec Algorithm, string? MaterialId) EncryptWith(byte[] plaintext, EncryptionAlgorithmSpec? requested, IReadOnlyDictionary<string, string>? context)
+    {
+        var algorithm = requested ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT;
+        if (!KeyRules.EncryptionAlgorithmsOf(_key!.KeySpec).Contains(algorithm))
+            throw Incompatible(algorithm, _key.KeySpec);
+        var current = Current;
+        return MaterialObject(current) switch
+        {
+            SymmetricKeyMaterial aes => (aes.Encrypt(plaintext, _keyId, current.KeyMaterialId, context), algorithm, current.KeyMaterialId),
+            RsaKeyMaterial rsa => (rsa.Encrypt(algorithm, plaintext), algorithm, null),
+            Sm2KeyMaterial sm2 => (sm2.Encrypt(algorithm, plaintext), algorithm, null),
+            _ => throw Incompatible(algorithm, _key.KeySpec),
+        };
+    }
+
+    /// <summary>Decrypts a blob: a symmetric blob must name this key (IncorrectKeyException) and a material it holds.</summary>
+    private (byte[] Plaintext, EncryptionAlgorithmSpec Algorithm, string? MaterialId) DecryptWith(byte[] ciphertext, EncryptionAlgorithmSpec? requested, IReadOnlyDictionary<string, string>? context)
+    {
+        var algorithm = requested ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT;
+        if (!KeyRules.EncryptionAlgorithmsOf(_key!.KeySpec).Contains(algorithm))
+            throw Incompatible(algorithm, _key.KeySpec);
+        if (_key.KeySpec != KeySpec.SYMMETRIC_DEFAULT)
+        {
+            return MaterialObject(Current) switch
+            {
+                RsaKeyMaterial rsa => (rsa.Decrypt(algorithm, ciphertext), algorithm, null),
+                Sm2KeyMaterial sm2 => (sm2.Decrypt(algorithm, ciphertext), algorithm, null),
+                _ => throw Incompatible(algorithm, _key.KeySpec),
+            };
+        }
+        if (!CiphertextBlob.TryDecode(ciphertext, out var blob))
+            throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+        if (blob.KeyId != _keyId)
+            throw new KmsException(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
+        var entry = _key.Materials.FirstOrDefault(m => m.KeyMaterialId == blob.KeyMaterialId && m.IsPresent)
+            ?? throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+        var aes = (SymmetricKeyMaterial)MaterialObject(entry);
+        return (aes.Decrypt(blob, context), algorithm, entry.KeyMaterialId);
+    }
+
+    private DecryptResponse Decrypt(DecryptRequest r)
+    {
+        KeyRules.Require(("ciphertextBlob", r.CiphertextBlob));
+        KeyRules.CheckUsable(_key!, "Decrypt");
+        if (r.DryRun == true && r.DryRunModifiers?.Contains(DryRunModifierType.IGNORE_CIPHERTEXT) == true)
+            DryRun(true);
+        var (plaintext, algorithm, materialId) = DecryptWith(r.CiphertextBlob!, r.EncryptionAlgorithm, r.EncryptionContext);
+        DryRun(r.DryRun);
+        return new DecryptResponse { KeyId = _arn, Plaintext = plaintext, EncryptionAlgorithm = algorithm, KeyMaterialId = materialId };
+    }
+
+    /// <summary>ReEncrypt at the source key: decrypt, then hand the plaintext to the destination through the region.</summary>
+    private Deferred ReEncryptSource(KmsCommand command, ReEncryptRequest r, IActorRef replyTo)
+    {
+        KeyRules.Require(("ciphertextBlob", r.CiphertextBlob), ("destinationKeyId", r.DestinationKeyId));
+        KeyRules.CheckUsable(_key!, "ReEncrypt");
+        var (plaintext, algorithm, materialId) = DecryptWith(r.CiphertextBlob!, r.SourceEncryptionAlgorithm, r.SourceEncryptionContext);
+        Context.Parent.Tell(new ReEncryptDestination(command, plaintext, _arn, algorithm, materialId, replyTo));
+        return Deferred.Instance;
+    }
+
+    /// <summary>ReEncrypt at the destination key: encrypt and answer the caller.</summary>
+    private void OnReEncryptDestination(ReEncryptDestination message)
+    {
+        var r = (ReEncryptRequest)message.Command.Request;
+        try
+        {
+            if (_key is null)
+                throw KmsException.NotFound($"Key '{_arn}' does not exist");
+            KeyRules.CheckUsable(_key, "ReEncrypt");
+            var (blob, algorithm, materialId) = EncryptWith(message.Plaintext, r.DestinationEncryptionAlgorithm, r.DestinationEncryptionContext);
+            DryRun(r.DryRun);
+            Reply(message.Command, message.ReplyTo, new ReEncryptResponse
+            {
+                CiphertextBlob = blob,
+                SourceKeyId = message.SourceKeyArn,
+                KeyId = _arn,
+                SourceEncryptionAlgorithm = message.SourceEncryptionAlgorithm,
+                DestinationEncryptionAlgorithm = algorithm,
+                SourceKeyMaterialId = message.SourceKeyMaterialId,
+                DestinationKeyMaterialId = materialId,
+            }, message.SourceKeyArn, _arn);
+        }
+        catch (KmsException error)
+        {
+            Fail(message.Command, message.ReplyTo, error, message.SourceKeyArn, _arn);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(message.Plaintext);
+        }
+    }
+}

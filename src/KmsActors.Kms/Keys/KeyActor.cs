@@ -1,0 +1,156 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using KmsActors.Kms.Audit;
+using KmsActors.Kms.Crypto;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+/// <summary>
+/// One KMS key: hosts <see cref="KeyRules"/> over its journal (persistence id "key-" + key ARN), owns the key's crypto
+/// objects, arms timers for material expiry and the deletion date, and answers every <see cref="KmsCommand"/> with the
+/// response record or <c>Status.Failure(KmsException)</c>. "Now" is always <c>Context.System.Scheduler.Now</c>.
+/// A refused request is decided before anything is persisted, so the key stays exactly as it was.
+/// </summary>
+public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly string _keyId;
+    private readonly string _accountId;
+    private readonly string _region;
+    private readonly string _arn;
+    private readonly KmsServices _services;
+    private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
+    private KmsKey? _key;
+    private bool _deleted;
+
+    public KeyActor(string keyId, string accountId, string region)
+    {
+        _keyId = keyId;
+        _accountId = accountId;
+        _region = region;
+        _arn = KeyRules.ArnOf(region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws", region, accountId, keyId);
+        _services = KmsServices.Get(Context.System);
+        PersistenceId = "key-" + _arn;
+
+        Recover<SnapshotOffer>(offer => _key = offer.Snapshot as KmsKey ?? _key);
+        Recover<IKeyEvent>(ApplyEvent);
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<KmsCommand>(OnCommand);
+        Command<InitializeKey>(OnInitializeKey);
+        Command<InitializeReplica>(OnInitializeReplica);
+        Command<ReEncryptDestination>(OnReEncryptDestination);
+        Command<ReplicaCreated>(OnReplicaCreated);
+        Command<ReplicaCreationFailed>(OnReplicaCreationFailed);
+        Command<WakeUp>(_ => OnDue());
+        Command<DueTimer>(_ => OnDue());
+        Command<Settle>(_ => Sender.Tell(Settled.Instance));
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(_keyId)));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Key {0}: snapshot failed", _arn));
+    }
+
+    /// <summary>The Props a RegionActor starts a key with (the actor's name is the key ID).</summary>
+    public static Props Props(string keyId, string accountId, string region) =>
+        Akka.Actor.Props.Create(() => new KeyActor(keyId, accountId, region));
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    private bool IsChina => _region.StartsWith("cn-", StringComparison.Ordinal);
+
+    private KeyContext NewContext() => new()
+    {
+        Now = Now,
+        AccountId = _accountId,
+        Region = _region,
+        AllowLegacyPkcs1 = _services.Settings.AllowLegacyPkcs1,
+    };
+
+    private void OnRecovered()
+    {
+        if (_deleted)
+        {
+            Context.Parent.Tell(new KeyStatusChanged(_keyId, _key?.State ?? KeyState.PendingDeletion, null, Deleted: true));
+            Context.Stop(Self);
+            return;
+        }
+        if (_services.Settings.PassivateAfter > TimeSpan.Zero)
+            Context.SetReceiveTimeout(_services.Settings.PassivateAfter);
+        if (_key is null)
+            return; // a new key: waits for InitializeKey / InitializeReplica
+        TellStatus();
+        OnDue(); // a ValidTo or DeletionDate that passed while the engine was down acts now
+    }
+
+    /// <summary>Applies one event (recovery or persist) and drops crypto objects of materials that are gone.</summary>
+    private void ApplyEvent(IKeyEvent e)
+    {
+        _key = KeyRules.Apply(_key, e);
+        if (e is KeyDeleted)
+            _deleted = true;
+        if (e is KeyMaterialDeleted or KeyDeleted)
+        {
+            foreach (var id in _crypto.Keys.Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)).ToList())
+            {
+                _crypto[id].Dispose();
+                _crypto.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>Persists the decided events, then runs <paramref name="then"/> once all are applied. No events: runs it now.</summary>
+    private void PersistDecision(KeyDecision decision, Action then)
+    {
+        if (decision.Events.IsEmpty)
+        {
+            then();
+            return;
+        }
+        var remaining = decision.Events.Count;
+        PersistAll(decision.Events, e =>
+        {
+            ApplyEvent(e);
+            if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
+                SaveSnapshot(_key);
+            if (--remaining > 0)
+                return;
+            then();
+            if (_deleted)
+                return;
+            TellStatus();
+            ArmTimers();
+        });
+    }
+
+    private void TellStatus() =>
+        Context.Parent.Tell(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
+
+    private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
+    {
+        replyTo.Tell(response);
+        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));
+    }
+
+    private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
+    {
+        replyTo.Tell(new Status.Failure(error));
+        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, Now, resources.Length == 0 ? [_arn] : resources));
+    }
+
+    private void PublishServiceEvent(string eventName, string? keyMaterialId) =>
+        Context.System.EventStream.Publish(AuditRecord.ForServiceEvent(eventName, _accountId, _region, _arn, keyMaterialId, Now));
+
+    protected override void PostStop()
+    {
+        foreach (var material in _crypto.Values)
+            material.Dispose();
+        _crypto.Clear();
+        base.PostStop();
+    }
+}

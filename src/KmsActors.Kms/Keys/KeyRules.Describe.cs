@@ -1,0 +1,99 @@
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// DescribeKey's KeyMetadata, field by field as AWS returns it (reference §2.3).
+public static partial class KeyRules
+{
+    public static KeyMetadata Describe(KmsKey key)
+    {
+        var current = key.CurrentMaterial;
+        // AWS [LS]: ExpirationModel/ValidTo only while EXTERNAL material is imported; ValidTo is the earliest expiry
+        // of the permanently-associated materials.
+        var imported = key.Origin == OriginType.EXTERNAL && current is { IsPresent: true };
+        var permanent = key.Materials.Where(m => m.IsPermanentlyAssociated && m.IsPresent).ToList();
+        var validTo = permanent.Where(m => m.ValidTo is not null).Select(m => m.ValidTo!.Value).DefaultIfEmpty().Min();
+        return new KeyMetadata
+        {
+            AWSAccountId = key.AccountId,
+            KeyId = key.KeyId,
+            Arn = key.Arn,
+            CreationDate = key.CreationDate,
+            Enabled = key.State == KeyState.Enabled,
+            Description = key.Description,
+            KeyUsage = key.KeyUsage,
+            KeyState = key.State,
+            DeletionDate = key.State == KeyState.PendingDeletion ? key.DeletionDate : null,
+            ValidTo = imported && validTo != default ? validTo : null,
+            Origin = key.Origin,
+            ExpirationModel = imported
+                ? permanent.Any(m => m.ExpirationModel == ExpirationModelType.KEY_MATERIAL_EXPIRES) ? ExpirationModelType.KEY_MATERIAL_EXPIRES : ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE
+                : null,
+            KeyManager = KeyManagerType.CUSTOMER,
+            CustomerMasterKeySpec = Enum.TryParse<CustomerMasterKeySpec>(key.KeySpec.ToString(), out var cmks) ? cmks : null,
+            KeySpec = key.KeySpec,
+            EncryptionAlgorithms = key.KeyUsage == KeyUsageType.ENCRYPT_DECRYPT ? EncryptionAlgorithmsOf(key.KeySpec) : null,
+            SigningAlgorithms = key.KeyUsage == KeyUsageType.SIGN_VERIFY ? SigningAlgorithmsOf(key.KeySpec) : null,
+            KeyAgreementAlgorithms = key.KeyUsage == KeyUsageType.KEY_AGREEMENT ? [KeyAgreementAlgorithmSpec.ECDH] : null,
+            MacAlgorithms = key.KeyUsage == KeyUsageType.GENERATE_VERIFY_MAC ? MacAlgorithmsOf(key.KeySpec) : null,
+            MultiRegion = key.MultiRegion,
+            MultiRegionConfiguration = key.MultiRegion ? MultiRegionConfigurationOf(key) : null,
+            PendingDeletionWindowInDays = key.State == KeyState.PendingReplicaDeletion ? key.PendingWindowInDays : null,
+            // AWS [LS]: symmetric keys only, once material exists; kept after the material is deleted.
+            CurrentKeyMaterialId = IsSymmetric(key) ? current?.KeyMaterialId : null,
+        };
+    }
+
+    public static IReadOnlyList<EncryptionAlgorithmSpec> EncryptionAlgorithmsOf(KeySpec spec) => spec switch
+    {
+        KeySpec.SYMMETRIC_DEFAULT => [EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT],
+        KeySpec.RSA_2048 or KeySpec.RSA_3072 or KeySpec.RSA_4096 => [EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256],
+        KeySpec.SM2 => [EncryptionAlgorithmSpec.SM2PKE],
+        _ => [],
+    };
+
+    public static IReadOnlyList<SigningAlgorithmSpec> SigningAlgorithmsOf(KeySpec spec) => spec switch
+    {
+        KeySpec.RSA_2048 or KeySpec.RSA_3072 or KeySpec.RSA_4096 =>
+        [
+            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_512,
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_256, SigningAlgorithmSpec.RSASSA_PSS_SHA_384, SigningAlgorithmSpec.RSASSA_PSS_SHA_512,
+        ],
+        KeySpec.ECC_NIST_P256 or KeySpec.ECC_SECG_P256K1 => [SigningAlgorithmSpec.ECDSA_SHA_256],
+        KeySpec.ECC_NIST_P384 => [SigningAlgorithmSpec.ECDSA_SHA_384],
+        KeySpec.ECC_NIST_P521 => [SigningAlgorithmSpec.ECDSA_SHA_512],
+        KeySpec.SM2 => [SigningAlgorithmSpec.SM2DSA],
+        KeySpec.ML_DSA_44 or KeySpec.ML_DSA_65 or KeySpec.ML_DSA_87 => [SigningAlgorithmSpec.ML_DSA_SHAKE_256],
+        KeySpec.ECC_NIST_EDWARDS25519 => [SigningAlgorithmSpec.ED25519_SHA_512, SigningAlgorithmSpec.ED25519_PH_SHA_512],
+        _ => [],
+    };
+
+    public static IReadOnlyList<MacAlgorithmSpec> MacAlgorithmsOf(KeySpec spec) => spec switch
+    {
+        KeySpec.HMAC_224 => [MacAlgorithmSpec.HMAC_SHA_224],
+        KeySpec.HMAC_256 => [MacAlgorithmSpec.HMAC_SHA_256],
+        KeySpec.HMAC_384 => [MacAlgorithmSpec.HMAC_SHA_384],
+        KeySpec.HMAC_512 => [MacAlgorithmSpec.HMAC_SHA_512],
+        _ => [],
+    };
+
+    private static MultiRegionConfiguration MultiRegionConfigurationOf(KmsKey key)
+    {
+        var primaryArn = key.PrimaryArn ?? key.Arn;
+        return new MultiRegionConfiguration
+        {
+            MultiRegionKeyType = key.MultiRegionKeyType,
+            PrimaryKey = new MultiRegionKey { Arn = primaryArn, Region = RegionOf(primaryArn) },
+            ReplicaKeys = key.ReplicaArns.Select(arn => new MultiRegionKey { Arn = arn, Region = RegionOf(arn) }).ToList(),
+        };
+    }
+
+    /// <summary>The region field of a key ARN (arn:partition:kms:region:account:key/id).</summary>
+    internal static string RegionOf(string arn) => arn.Split(':')[3];
+
+    private static KeyDecision DescribeKey(KmsKey key, DescribeKeyRequest r)
+    {
+        Require(("keyId", r.KeyId));
+        return KeyDecision.Reply(new DescribeKeyResponse { KeyMetadata = Describe(key) });
+    }
+}

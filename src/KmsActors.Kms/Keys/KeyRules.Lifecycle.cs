@@ -1,0 +1,62 @@
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion (reference §2.7, §2.8, §11).
+public static partial class KeyRules
+{
+    public const int MinPendingWindowInDays = 7;
+    public const int MaxPendingWindowInDays = 30;
+    public const int DefaultPendingWindowInDays = 30;
+
+    private static KeyDecision EnableKey(KmsKey key, EnableKeyRequest r, KeyContext c)
+    {
+        Require(("keyId", r.KeyId));
+        CheckState(key, "EnableKey");
+        return key.State == KeyState.Enabled
+            ? KeyDecision.Reply(EmptyResponse.Instance)
+            : KeyDecision.Persist(EmptyResponse.Instance, new KeyEnabled(c.Now));
+    }
+
+    private static KeyDecision DisableKey(KmsKey key, DisableKeyRequest r, KeyContext c)
+    {
+        Require(("keyId", r.KeyId));
+        CheckState(key, "DisableKey");
+        return key.State == KeyState.Disabled
+            ? KeyDecision.Reply(EmptyResponse.Instance)
+            : KeyDecision.Persist(EmptyResponse.Instance, new KeyDisabled(c.Now));
+    }
+
+    private static KeyDecision ScheduleKeyDeletion(KmsKey key, ScheduleKeyDeletionRequest r, KeyContext c)
+    {
+        Require(("keyId", r.KeyId));
+        // AWS: the model allows 1–365 but the documented (and enforced) window is 7–30 days, default 30.
+        var days = r.PendingWindowInDays ?? DefaultPendingWindowInDays;
+        if (days < MinPendingWindowInDays)
+            throw Violation("pendingWindowInDays", days, $"Member must have value greater than or equal to {MinPendingWindowInDays}");
+        if (days > MaxPendingWindowInDays)
+            throw Violation("pendingWindowInDays", days, $"Member must have value less than or equal to {MaxPendingWindowInDays}");
+        CheckState(key, "ScheduleKeyDeletion");
+
+        // AWS: a multi-Region primary with replicas waits in PendingReplicaDeletion; no DeletionDate yet.
+        var waitsForReplicas = key.MultiRegionKeyType == MultiRegionKeyType.PRIMARY && !key.ReplicaArns.IsEmpty;
+        DateTimeOffset? deletionDate = waitsForReplicas ? null : c.Now.AddDays(days);
+        var response = new ScheduleKeyDeletionResponse
+        {
+            KeyId = key.Arn,
+            DeletionDate = deletionDate,
+            KeyState = waitsForReplicas ? KeyState.PendingReplicaDeletion : KeyState.PendingDeletion,
+            PendingWindowInDays = days,
+        };
+        return KeyDecision.Persist(response, new KeyDeletionScheduled(deletionDate, days, waitsForReplicas));
+    }
+
+    private static KeyDecision CancelKeyDeletion(KmsKey key, CancelKeyDeletionRequest r)
+    {
+        Require(("keyId", r.KeyId));
+        CheckState(key, "CancelKeyDeletion");
+        // AWS: the key becomes Disabled. §11: an EXTERNAL key missing permanently-associated material goes to PendingImport.
+        var state = key.Origin == OriginType.EXTERNAL && !HasAllPermanentMaterial(key) ? KeyState.PendingImport : KeyState.Disabled;
+        return KeyDecision.Persist(new CancelKeyDeletionResponse { KeyId = key.Arn }, new KeyDeletionCanceled(state));
+    }
+}

@@ -1,0 +1,39 @@
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// Cryptographic operations: may this key perform the operation now? (reference §2.9, §3.3)
+public static partial class KeyRules
+{
+    /// <summary>
+    /// Throws the AWS error for a cryptographic <paramref name="operation"/> ("Encrypt", "Sign", …) the key cannot do:
+    /// first its state (the table: DisabledException / KMSInvalidStateException), then its key usage
+    /// (InvalidKeyUsageException "&lt;arn&gt; key usage is SIGN_VERIFY which is not valid for Encrypt.") or key spec.
+    /// </summary>
+    public static void CheckUsable(KmsKey key, string operation)
+    {
+        CheckState(key, operation);
+        var usage = operation switch
+        {
+            "Encrypt" or "Decrypt" or "ReEncrypt" or "GenerateDataKey" or "GenerateDataKeyWithoutPlaintext"
+                or "GenerateDataKeyPair" or "GenerateDataKeyPairWithoutPlaintext" => KeyUsageType.ENCRYPT_DECRYPT,
+            "Sign" or "Verify" => KeyUsageType.SIGN_VERIFY,
+            "GenerateMac" or "VerifyMac" => KeyUsageType.GENERATE_VERIFY_MAC,
+            "DeriveSharedSecret" => KeyUsageType.KEY_AGREEMENT,
+            "GetPublicKey" => (KeyUsageType?)null,
+            _ => throw new ArgumentException($"{operation} is not a cryptographic operation.", nameof(operation)),
+        };
+        if (usage is null)
+        {
+            // GetPublicKey: only asymmetric keys have a public key.
+            if (key.KeySpec is KeySpec.SYMMETRIC_DEFAULT or KeySpec.HMAC_224 or KeySpec.HMAC_256 or KeySpec.HMAC_384 or KeySpec.HMAC_512)
+                throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
+            return;
+        }
+        if (key.KeyUsage != usage)
+            throw KmsException.InvalidKeyUsage($"{key.Arn} key usage is {key.KeyUsage} which is not valid for {operation}.");
+        // Data keys are generated under symmetric encryption keys only.
+        if (operation.StartsWith("GenerateDataKey", StringComparison.Ordinal) && !IsSymmetric(key))
+            throw KmsException.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// Request validation in AWS's wording: "1 validation error detected: Value null at 'keyId' failed to satisfy
+// constraint: Member must not be null" (member names camelCase, reference §1).
+public static partial class KeyRules
+{
+    internal const int MaxDescriptionLength = 8192;
+    internal const int MaxPolicyLength = 32768; // AWS key-policy size quota (32 KB)
+
+    [GeneratedRegex("^[a-f0-9]{64}$")]
+    private static partial Regex KeyMaterialIdPattern();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9:/_\s.-]+$")]
+    private static partial Regex KeyMaterialDescriptionPattern();
+
+    /// <summary>Throws the ValidationException AWS sends for missing required members (all of them, in order).</summary>
+    internal static void Require(params (string Member, object? Value)[] members)
+    {
+        var missing = members.Where(m => m.Value is null).Select(m => $"Value null at '{m.Member}' failed to satisfy constraint: Member must not be null").ToList();
+        if (missing.Count > 0)
+            throw Violations(missing);
+    }
+
+    internal static KmsException Violation(string member, object? value, string constraint) =>
+        Violations([$"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}"]);
+
+    private static KmsException Violations(IReadOnlyList<string> violations) =>
+        KmsException.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+
+    internal static void CheckDescription(string? description)
+    {
+        if (description is { Length: > MaxDescriptionLength })
+            throw Violation("description", description, $"Member must have length less than or equal to {MaxDescriptionLength}");
+    }
+
+    internal static void CheckKeyMaterialId(string member, string? keyMaterialId)
+    {
+        if (keyMaterialId is not null && !KeyMaterialIdPattern().IsMatch(keyMaterialId))
+            throw Violation(member, keyMaterialId, "Member must satisfy regular expression pattern: ^[a-f0-9]+$ and have length 64");
+    }
+
+    internal static void CheckKeyMaterialDescription(string? description)
+    {
+        if (description is null)
+            return;
+        if (description.Length > 256)
+            throw Violation("keyMaterialDescription", description, "Member must have length less than or equal to 256");
+        if (description.Length > 0 && !KeyMaterialDescriptionPattern().IsMatch(description))
+            throw Violation("keyMaterialDescription", description, @"Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_\s.-]+$");
+    }
+
+    /// <summary>Tag rules: key 1–128, value 0–256, "aws:" reserved (TagException, reference §2).</summary>
+    internal static void CheckTags(IReadOnlyList<Tag> tags)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            Require(($"tags.{i + 1}.member.tagKey", tag.TagKey), ($"tags.{i + 1}.member.tagValue", tag.TagValue));
+            if (tag.TagKey!.Length is < 1 or > 128)
+                throw Violation($"tags.{i + 1}.member.tagKey", tag.TagKey, tag.TagKey.Length < 1
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to 128");
+            if (tag.TagValue!.Length > 256)
+                throw Violation($"tags.{i + 1}.member.tagValue", tag.TagValue, "Member must have length less than or equal to 256");
+            if (tag.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                throw new KmsException(KmsErrorCodes.TagException, "Tags beginning with aws: are reserved");
+        }
+    }
+
+    /// <summary>A key policy must be JSON of at most 32 KB (AWS: MalformedPolicyDocumentException / LimitExceededException).</summary>
+    internal static void CheckPolicy(string policy)
+    {
+        if (policy.Length == 0)
+            throw Violation("policy", policy, "Member must have length greater than or equal to 1");
+        if (policy.Length > MaxPolicyLength)
+            throw new KmsException(KmsErrorCodes.LimitExceededException, $"The key policy exceeds the maximum size of {MaxPolicyLength} characters.");
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new JsonException();
+        }
+        catch (JsonException)
+        {
+            throw new KmsException(KmsErrorCodes.MalformedPolicyDocumentException, "The key policy is not a valid JSON policy document.");
+        }
+    }
+
+    /// <summary>Limit/Marker paging shared by the list operations: the marker is the index of the next entry.</summary>
+    internal static (int Start, int Count) Page(int? limit, string? marker, int total, int maxLimit, int defaultLimit)
+    {
+        var count = limit ?? defaultLimit;
+        if (count < 1 || count > maxLimit)
+            throw Violation("limit", count, count < 1 ? "Member must have value greater than or equal to 1" : $"Member must have value less than or equal to {maxLimit}");
+        var start = 0;
+        if (marker is not null && (!int.TryParse(marker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out start) || start > total))
+            throw new KmsException(KmsErrorCodes.InvalidMarkerException, "Invalid marker");
+        return (start, Math.Min(count, total - start));
+    }
+
+    internal static string? NextMarker(int start, int count, int total) =>
+        start + count < total ? (start + count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+}
