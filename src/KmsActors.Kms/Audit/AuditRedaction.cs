@@ -34,7 +34,7 @@ internal static class AuditRedaction
 
     /// <summary>The CloudTrail map of a request or response record; null for no record (or Akka's Done: no output).</summary>
     public static IReadOnlyDictionary<string, object?>? ToMap(object? record) =>
-        record is null or Done ? null : Convert(record) as IReadOnlyDictionary<string, object?>;
+        record is null or Done or Keys.EmptyResponse ? null : Convert(record) as IReadOnlyDictionary<string, object?>;
 
     /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, reference §6).</summary>
     public static string CamelName(string name) =>

@@ -1,3 +1,4 @@
+using KmsActors.Kms.Keys;
 using Akka;
 using KmsActors.Kms.Model;
 
@@ -25,10 +26,10 @@ public sealed partial class KmsEngine
         Send<DeleteImportedKeyMaterialResponse>(request, caller, region, ct);
 
     public Task EnableKey(EnableKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
-        Send<Done>(request, caller, region, ct);
+        Send<EmptyResponse>(request, caller, region, ct);
 
     public Task DisableKey(DisableKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
-        Send<Done>(request, caller, region, ct);
+        Send<EmptyResponse>(request, caller, region, ct);
 
     public Task<ScheduleKeyDeletionResponse> ScheduleKeyDeletion(ScheduleKeyDeletionRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Send<ScheduleKeyDeletionResponse>(request, caller, region, ct);
@@ -79,13 +80,13 @@ public sealed partial class KmsEngine
         Send<ListKeyRotationsResponse>(request, caller, region, ct);
 
     public Task CreateAlias(CreateAliasRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
-        Send<Done>(request, caller, region, ct);
+        Send<EmptyResponse>(request, caller, region, ct);
 
     public Task UpdateAlias(UpdateAliasRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
-        Send<Done>(request, caller, region, ct);
+        Send<EmptyResponse>(request, caller, region, ct);
 
     public Task DeleteAlias(DeleteAliasRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
-        Send<Done>(request, caller, region, ct);
+        Send<EmptyResponse>(request, caller, region, ct);
 
     public Task<ListAliasesResponse> ListAliases(ListAliasesRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Send<ListAliasesResponse>(request, caller, region, ct);

@@ -76,4 +76,8 @@ public sealed partial class KmsEngine
 
     /// <summary>Waits until everything sent to the engine before has been handled (see <see cref="Settle"/>).</summary>
     public Task Settle(CancellationToken ct = default) => Actor.Ask<Settled>(Engine.Settle.Instance, _timeout, ct);
+
+    /// <summary>Waits until the wrapping-key pool holds its configured number of pairs (kms.import.pool), so
+    /// GetParametersForImport calls that follow do not wait for RSA key generation.</summary>
+    public Task WarmPool(CancellationToken ct = default) => KmsServices.Get(System).WrappingKeys.WarmAsync(ct);
 }

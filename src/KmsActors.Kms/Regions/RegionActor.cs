@@ -29,8 +29,8 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     {
         _accountId = accountId;
         _region = region;
-        _keyActorProps = keyActorProps ?? KeyActorFactory.For(accountId, region);
-        _keyIdOfCiphertext = keyIdOfCiphertext;
+        _keyActorProps = keyActorProps ?? (keyId => KeyActor.Props(keyId, accountId, region));
+        _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
         PersistenceId = $"region-{accountId}-{region}";
 
@@ -141,5 +141,5 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 
     private string AliasArn(string aliasName) => KmsArn.Alias(_accountId, _region, aliasName);
 
-    private static object NoOutput => Done.Instance;
+    private static object NoOutput => Keys.EmptyResponse.Instance;
 }

@@ -19,7 +19,7 @@ public static class ImportMeasurements
     {
         await using var harness = EngineHarness.Start($"kms.import.pool.RSA_2048 = {calls + 20}");
         var keys = await harness.CreateKeys(calls, External);
-        await harness.Engine.WarmPool(WrappingKeySpec.RSA_2048);
+        await harness.Engine.WarmPool();
         await harness.Engine.GetParametersForImport(Parameters(keys[0])); // JIT
         var latencies = new List<double>(calls);
         foreach (var key in keys)
@@ -48,7 +48,7 @@ public static class ImportMeasurements
     {
         await using var harness = EngineHarness.Start($"kms.import.pool.RSA_2048 = {imports + 20}");
         var keys = await harness.CreateKeys(imports, External);
-        await harness.Engine.WarmPool(WrappingKeySpec.RSA_2048);
+        await harness.Engine.WarmPool();
         var requests = new ImportKeyMaterialRequest[imports];
         for (var i = 0; i < imports; i++)
         {
