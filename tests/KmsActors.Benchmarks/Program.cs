@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
+using KmsActors.Benchmarks.Kms;
 using KmsActors.Benchmarks.Persistence;
 using KmsActors.Benchmarks.Quick;
 
 // Quick mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- <area> --quick
 //   prints one JSON object per line: {"name": "...", "value": N, "unit": "..."}
 // Full mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-IQuickArea[] areas = [new PersistenceArea()];
+IQuickArea[] areas = [new PersistenceArea(), new KmsArea()];
 
 if (args.Contains("--quick"))
 {

@@ -1,50 +1,123 @@
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Regions;
 
 namespace KmsActors.Kms.Audit;
 
 /// <summary>
-/// Minimal stand-in for the CloudTrail-shaped audit record written on branch `regions`; only the two factories the
-/// key actor calls. The merge keeps the other engineer's full version.
+/// One audit event shaped like a CloudTrail record of KMS (reference §6), published on the ActorSystem's
+/// EventStream by the actor that answered the call. Never carries a secret: request and response maps go
+/// through <see cref="AuditRedaction"/>.
 /// </summary>
 public sealed record AuditRecord
 {
-    public required string EventName { get; init; }
+    public const string ApiCall = "AwsApiCall";
+    public const string ServiceEvent = "AwsServiceEvent";
+    public const string AwsInternal = "AWS Internal";
+
+    public string EventVersion { get; init; } = "1.11";
+    public required AuditUserIdentity UserIdentity { get; init; }
     public required DateTimeOffset EventTime { get; init; }
-    public required string EventType { get; init; }
+    public string EventSource { get; init; } = "kms.amazonaws.com";
+    public required string EventName { get; init; }
     public required string AwsRegion { get; init; }
-    public required string RecipientAccountId { get; init; }
+    public required string SourceIPAddress { get; init; }
+    public required string UserAgent { get; init; }
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
-    public object? RequestParameters { get; init; }
-    public object? ResponseElements { get; init; }
+    /// <summary>Lower-camel-case request members; null for service events.</summary>
+    public IReadOnlyDictionary<string, object?>? RequestParameters { get; init; }
+    /// <summary>Lower-camel-case response members; null on failure, for GetParametersForImport, operations without output and service events.</summary>
+    public IReadOnlyDictionary<string, object?>? ResponseElements { get; init; }
+    /// <summary>The API request ID; null for service events.</summary>
     public string? RequestID { get; init; }
-    public required IReadOnlyList<string> Resources { get; init; }
-    public string? KeyMaterialId { get; init; }
+    public required string EventID { get; init; }
+    public required bool ReadOnly { get; init; }
+    public required IReadOnlyList<AuditResource> Resources { get; init; }
+    public required string EventType { get; init; }
+    public bool ManagementEvent { get; init; } = true;
+    public required string RecipientAccountId { get; init; }
+    public AuditServiceEventDetails? ServiceEventDetails { get; init; }
+    public string EventCategory { get; init; } = "Management";
 
-    public static AuditRecord ForApiCall(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<string> resourceArns) => new()
+    /// <summary>The record of one API call. <paramref name="response"/> is the response record (ignored when
+    /// <paramref name="error"/> is set); <paramref name="resourceArns"/> are the key (and alias) ARNs involved.</summary>
+    public static AuditRecord ForApiCall(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<string> resourceArns)
     {
-        EventName = command.Operation,
-        EventTime = eventTime,
-        EventType = "AwsApiCall",
-        AwsRegion = command.Region,
-        RecipientAccountId = command.Caller.AccountId,
-        ErrorCode = error?.ErrorCode,
-        ErrorMessage = error?.Message,
-        RequestParameters = command.Request,
-        ResponseElements = response,
-        RequestID = command.RequestId,
-        Resources = resourceArns,
-    };
+        var caller = command.Caller;
+        var operation = command.Operation;
+        return new AuditRecord
+        {
+            UserIdentity = IdentityOf(caller),
+            EventTime = eventTime,
+            EventName = operation,
+            AwsRegion = command.Region,
+            SourceIPAddress = caller.SourceIpAddress,
+            UserAgent = caller.UserAgent,
+            ErrorCode = error?.ErrorCode,
+            ErrorMessage = error?.Message,
+            RequestParameters = AuditRedaction.ToMap(command.Request),
+            // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).
+            ResponseElements = error is null && operation != "GetParametersForImport" ? AuditRedaction.ToMap(response) : null,
+            RequestID = command.RequestId,
+            EventID = Guid.NewGuid().ToString(),
+            ReadOnly = IsReadOnly(operation),
+            Resources = ResourcesOf(resourceArns, caller.AccountId),
+            EventType = ApiCall,
+            RecipientAccountId = caller.AccountId,
+        };
+    }
 
-    public static AuditRecord ForServiceEvent(string eventName, string accountId, string region, string keyArn, string? keyMaterialId, DateTimeOffset eventTime) => new()
+    /// <summary>The record of something KMS did on its own (DeleteExpiredKeyMaterial, DeleteKey): invokedBy
+    /// "AWS Internal", no request ID, no request or response (reference §6).</summary>
+    public static AuditRecord ForServiceEvent(string eventName, string accountId, string region, string keyArn, string? keyMaterialId, DateTimeOffset eventTime) =>
+        new()
+        {
+            UserIdentity = new AuditUserIdentity { AccountId = accountId, InvokedBy = AwsInternal },
+            EventTime = eventTime,
+            EventName = eventName,
+            AwsRegion = region,
+            SourceIPAddress = AwsInternal,
+            UserAgent = AwsInternal,
+            EventID = Guid.NewGuid().ToString(),
+            ReadOnly = false,
+            Resources = [new AuditResource(accountId, keyArn)],
+            EventType = ServiceEvent,
+            RecipientAccountId = accountId,
+            ServiceEventDetails = eventName == "DeleteExpiredKeyMaterial"
+                ? new AuditServiceEventDetails(KmsArn.TryParse(keyArn, out var arn) ? arn.ResourceId : keyArn, keyMaterialId)
+                : null,
+        };
+
+    /// <summary>Describe*, List* and Get* calls (GetParametersForImport included) are read-only in CloudTrail.</summary>
+    public static bool IsReadOnly(string operation) =>
+        operation.StartsWith("Describe", StringComparison.Ordinal)
+        || operation.StartsWith("List", StringComparison.Ordinal)
+        || operation.StartsWith("Get", StringComparison.Ordinal);
+
+    private static AuditUserIdentity IdentityOf(CallerIdentity caller)
     {
-        EventName = eventName,
-        EventTime = eventTime,
-        EventType = "AwsServiceEvent",
-        AwsRegion = region,
-        RecipientAccountId = accountId,
-        Resources = [keyArn],
-        KeyMaterialId = keyMaterialId,
-    };
+        var arn = caller.PrincipalArn;
+        var type = arn.EndsWith(":root", StringComparison.Ordinal) ? "Root"
+            : arn.Contains(":assumed-role/", StringComparison.Ordinal) ? "AssumedRole"
+            : arn.Contains(":user/", StringComparison.Ordinal) ? "IAMUser"
+            : "AWSAccount";
+        return new AuditUserIdentity
+        {
+            Type = type,
+            // CloudTrail: the root's principalId is the account ID; for others we have no unique ID, so the principal's name stands in.
+            PrincipalId = type == "Root" ? caller.AccountId : arn[(arn.LastIndexOf('/') + 1)..],
+            Arn = arn,
+            AccountId = caller.AccountId,
+            AccessKeyId = string.IsNullOrEmpty(caller.AccessKeyId) ? null : caller.AccessKeyId,
+        };
+    }
+
+    private static AuditResource[] ResourcesOf(IReadOnlyList<string> arns, string fallbackAccount)
+    {
+        var resources = new AuditResource[arns.Count];
+        for (var i = 0; i < arns.Count; i++)
+            resources[i] = new AuditResource(KmsArn.AccountOf(arns[i]) ?? fallbackAccount, arns[i]);
+        return resources;
+    }
 }

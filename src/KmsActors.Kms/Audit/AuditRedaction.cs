@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using Akka;
+
+namespace KmsActors.Kms.Audit;
+
+/// <summary>
+/// Turns request and response records into CloudTrail's requestParameters / responseElements: lower-camel-case
+/// member names (reference §6), enums as their AWS value, dates as CloudTrail renders them ("Aug 10, 2022, 10:38:27 PM"),
+/// absent members left out — and never a secret. This is the one place that decides what is secret.
+/// </summary>
+internal static class AuditRedaction
+{
+    /// <summary>Members that carry key material, plaintext, ciphertext, tokens, signatures or credentials. CloudTrail
+    /// never logs them; neither do we, at any nesting depth.</summary>
+    public static readonly IReadOnlySet<string> SecretMembers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Plaintext", "EncryptedKeyMaterial", "ImportToken", "PublicKey", "CiphertextBlob", "CiphertextForRecipient",
+        "Signature", "Mac", "Message", "PrivateKeyPlaintext", "PrivateKeyCiphertextBlob", "SharedSecret", "KeyMaterial",
+        "KeyStorePassword", "XksProxyAuthenticationCredential", "RawSecretAccessKey", "AttestationDocument",
+    };
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> LoggedMembers = new();
+
+    /// <summary>True for a member that must never reach a record: named in <see cref="SecretMembers"/>, or any blob
+    /// (every KMS blob is key material, ciphertext, a token, a signature or a public key).</summary>
+    public static bool IsSecret(PropertyInfo member) =>
+        SecretMembers.Contains(member.Name)
+        || member.PropertyType == typeof(byte[])
+        || member.PropertyType == typeof(ReadOnlyMemory<byte>) || member.PropertyType == typeof(Memory<byte>)
+        || typeof(Stream).IsAssignableFrom(member.PropertyType);
+
+    /// <summary>The CloudTrail map of a request or response record; null for no record (or Akka's Done: no output).</summary>
+    public static IReadOnlyDictionary<string, object?>? ToMap(object? record) =>
+        record is null or Done ? null : Convert(record) as IReadOnlyDictionary<string, object?>;
+
+    /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, reference §6).</summary>
+    public static string CamelName(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && char.IsUpper(name[1]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>CloudTrail's rendering of timestamps inside requestParameters and responseElements.</summary>
+    public static string FormatDate(DateTimeOffset date) =>
+        date.UtcDateTime.ToString("MMM d, yyyy, h:mm:ss tt", CultureInfo.InvariantCulture);
+
+    private static object? Convert(object? value) => value switch
+    {
+        null => null,
+        string or bool or int or long or double or decimal => value,
+        Enum e => e.ToString(),
+        DateTimeOffset date => FormatDate(date),
+        DateTime date => FormatDate(new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc))),
+        byte[] or ReadOnlyMemory<byte> or Memory<byte> or Stream => null,
+        IEnumerable<KeyValuePair<string, string>> pairs => pairs.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+        IEnumerable items => items.Cast<object?>().Select(Convert).ToList(),
+        _ => ToMembers(value),
+    };
+
+    private static Dictionary<string, object?> ToMembers(object record)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var member in LoggedMembers.GetOrAdd(record.GetType(), LoggableMembers))
+        {
+            var value = member.GetValue(record);
+            if (value is not null)
+                map[CamelName(member.Name)] = Convert(value);
+        }
+        return map;
+    }
+
+    private static PropertyInfo[] LoggableMembers(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && !IsSecret(p))
+            .ToArray();
+}

@@ -1,0 +1,7 @@
+namespace KmsActors.Kms.Audit;
+
+/// <summary>One entry of CloudTrail's resources: KMS logs keys and aliases with type "AWS::KMS::Key" (reference §6).</summary>
+public sealed record AuditResource(string AccountId, string Arn)
+{
+    public string Type => "AWS::KMS::Key";
+}

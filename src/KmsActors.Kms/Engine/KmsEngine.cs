@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using KmsActors.Kms.Configuration;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Engine;
+
+/// <summary>
+/// The in-process façade users and tests hold: sends AWS request records to the engine actor and returns the
+/// response records, throwing <see cref="KmsException"/> for AWS errors. One per ActorSystem (<see cref="Start(ActorSystem)"/>).
+/// Operations without output (CreateAlias, EnableKey, …) answer Akka's <c>Done</c>.
+/// </summary>
+public sealed partial class KmsEngine
+{
+    /// <summary>How long a call may take before the Ask gives up.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly ConditionalWeakTable<ActorSystem, KmsEngine> Engines = new();
+    private static readonly Lock Gate = new();
+
+    private readonly TimeSpan _timeout;
+
+    private KmsEngine(ActorSystem system, IActorRef actor, TimeSpan timeout)
+    {
+        System = system;
+        Actor = actor;
+        _timeout = timeout;
+        var settings = KmsSettings.From(system);
+        DefaultCaller = CallerIdentity.Root(settings.AccountId);
+        DefaultRegion = settings.DefaultRegion;
+    }
+
+    public ActorSystem System { get; }
+
+    /// <summary>The engine actor (/user/kms): accepts KmsCommand, ReplicateTo and Settle.</summary>
+    public IActorRef Actor { get; }
+
+    /// <summary>The root of kms.account-id.</summary>
+    public CallerIdentity DefaultCaller { get; }
+
+    /// <summary>kms.default-region.</summary>
+    public string DefaultRegion { get; }
+
+    /// <summary>Starts the engine actor on <paramref name="system"/>, or returns the one already started.</summary>
+    public static KmsEngine Start(ActorSystem system) => Start(system, null);
+
+    /// <summary>As <see cref="Start(ActorSystem)"/>, with the key actors' Props given as (accountId, region, keyId) → Props
+    /// (tests use a fake key actor). Only the first start of a system decides.</summary>
+    public static KmsEngine Start(ActorSystem system, Func<string, string, string, Props>? keyActorProps, TimeSpan? timeout = null)
+    {
+        lock (Gate)
+        {
+            if (Engines.TryGetValue(system, out var running))
+                return running;
+            var engine = new KmsEngine(system, system.ActorOf(KmsEngineActor.Props(keyActorProps), KmsEngineActor.Name), timeout ?? DefaultTimeout);
+            Engines.Add(system, engine);
+            return engine;
+        }
+    }
+
+    /// <summary>Sends one AWS request record (e.g. <c>EncryptRequest</c>) and returns its response record.</summary>
+    /// <exception cref="KmsException">The AWS error of the call.</exception>
+    public async Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, Guid.NewGuid().ToString());
+        var reply = await Actor.Ask<object>(command, _timeout, ct).ConfigureAwait(false);
+        return reply switch
+        {
+            TResponse response => response,
+            Status.Failure { Cause: KmsException error } => throw error,
+            Status.Failure failure => throw KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer."),
+            _ => throw KmsException.Internal($"{KmsCommand.OperationOf(request)} answered {reply?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}."),
+        };
+    }
+
+    /// <summary>Waits until everything sent to the engine before has been handled (see <see cref="Settle"/>).</summary>
+    public Task Settle(CancellationToken ct = default) => Actor.Ask<Settled>(Engine.Settle.Instance, _timeout, ct);
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Akka.Actor;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Regions;
+
+namespace KmsActors.Kms.Engine;
+
+/// <summary>
+/// The top actor ("kms"): one RegionActor child per (account, region), created on demand; routes API calls to it
+/// by the caller's account and the call's region, carries multi-Region replication between regions
+/// (<see cref="ReplicateTo"/>), and settles all regions.
+/// </summary>
+public sealed partial class KmsEngineActor : ReceiveActor
+{
+    public const string Name = "kms";
+
+    private readonly Func<string, string, string, Props>? _keyActorProps;
+    private readonly Dictionary<(string Account, string Region), IActorRef> _regions = [];
+
+    /// <param name="keyActorProps">(accountId, region, keyId) → Props of a key actor; null: the engine's KeyActor.</param>
+    public KmsEngineActor(Func<string, string, string, Props>? keyActorProps = null)
+    {
+        _keyActorProps = keyActorProps;
+        Receive<KmsCommand>(command =>
+        {
+            if (!RegionPattern().IsMatch(command.Region))
+            {
+                // AWS RegionType: 1–32 chars, ^([a-z]+-){2,3}\d+$
+                Sender.Tell(new Status.Failure(KmsException.Validation($"'{command.Region}' is not a valid AWS Region name (e.g. us-east-1).")));
+                return;
+            }
+            RegionOf(command.Caller.AccountId, command.Region).Forward(command);
+        });
+        Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
+        Receive<Settle>(_ =>
+        {
+            if (_regions.Count == 0)
+                Sender.Tell(Settled.Instance);
+            else
+                Context.ActorOf(SettleBarrier.Props(Self, Sender, _regions.Values.ToList(), [], 0));
+        });
+        Receive<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
+        Receive<Terminated>(terminated =>
+        {
+            foreach (var entry in _regions.Where(entry => entry.Value.Equals(terminated.ActorRef)).ToList())
+                _regions.Remove(entry.Key);
+        });
+    }
+
+    public static Props Props(Func<string, string, string, Props>? keyActorProps = null) =>
+        Akka.Actor.Props.Create(() => new KmsEngineActor(keyActorProps));
+
+    private IActorRef RegionOf(string accountId, string region)
+    {
+        if (_regions.TryGetValue((accountId, region), out var existing))
+            return existing;
+        var factory = _keyActorProps;
+        var props = RegionActor.Props(accountId, region, factory is null ? null : keyId => factory(accountId, region, keyId));
+        var actor = Context.Watch(Context.ActorOf(props, $"{Uri.EscapeDataString(accountId)}-{region}"));
+        _regions[(accountId, region)] = actor;
+        return actor;
+    }
+
+    [GeneratedRegex(@"^([a-z]+-){2,3}\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,151 @@
+using Akka.Actor;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Regions;
+
+// The key actors: starting them on demand, passivation with buffering, their status reports, Settle.
+public sealed partial class RegionActor
+{
+    /// <summary>Keys whose actor was started by CreateKey / InitializeReplica and has not reported yet.</summary>
+    private readonly Dictionary<string, PendingKey> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IActorRef> _live = new(StringComparer.Ordinal);
+    /// <summary>Live keys told to stop (after Passivate); messages for them wait in <see cref="_buffers"/>.</summary>
+    private readonly HashSet<string> _passivating = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastDelivered = new(StringComparer.Ordinal);
+
+    private sealed record PendingKey(KeySpec Spec, KeyUsageType Usage);
+
+    /// <summary>Hands <paramref name="message"/> to the key's actor, starting it from its journal when it is passivated,
+    /// or buffers it while the actor is stopping.</summary>
+    private void Deliver(string keyId, object message, IActorRef sender)
+    {
+        _lastDelivered[keyId] = Now;
+        if (_passivating.Contains(keyId))
+        {
+            if (!_buffers.TryGetValue(keyId, out var buffer))
+                _buffers[keyId] = buffer = [];
+            buffer.Add((message, sender));
+            return;
+        }
+        if (!_live.TryGetValue(keyId, out var child))
+            child = StartChild(keyId);
+        child.Tell(message, sender);
+    }
+
+    private IActorRef StartChild(string keyId)
+    {
+        var child = Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
+        _live[keyId] = child;
+        return child;
+    }
+
+    private void OnPassivate(Passivate passivate)
+    {
+        if (!_live.TryGetValue(passivate.KeyId, out var child) || !child.Equals(Sender) || _passivating.Contains(passivate.KeyId))
+            return;
+        // A message delivered within the idle window is still on its way to the key: it is not idle, keep it.
+        if (_lastDelivered.TryGetValue(passivate.KeyId, out var last) && Now - last < _settings.PassivateAfter)
+            return;
+        _passivating.Add(passivate.KeyId);
+        // PoisonPill, not Stop: messages already in the key's mailbox are handled first.
+        child.Tell(PoisonPill.Instance);
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        var keyId = terminated.ActorRef.Path.Name;
+        if (!_live.TryGetValue(keyId, out var child) || !child.Equals(terminated.ActorRef))
+            return;
+        _live.Remove(keyId);
+        _passivating.Remove(keyId);
+        _pending.Remove(keyId);
+        if (_buffers.Remove(keyId, out var buffered))
+        {
+            var restarted = StartChild(keyId);
+            foreach (var (message, sender) in buffered)
+                restarted.Tell(message, sender);
+        }
+        else
+        {
+            _lastDelivered.Remove(keyId);
+        }
+        RearmDueTimer();
+    }
+
+    /// <summary>What the key actor reports after recovery and every event: the region indexes it durably.</summary>
+    private void OnKeyStatusChanged(KeyStatusChanged status)
+    {
+        if (status.Deleted)
+        {
+            _pending.Remove(status.KeyId);
+            if (_index.Keys.ContainsKey(status.KeyId))
+                PersistAndApply(new KeyUnindexed(status.KeyId), _ => { });
+            return;
+        }
+        KeyIndexed next;
+        if (_pending.Remove(status.KeyId, out var created))
+            next = new KeyIndexed(status.KeyId, created.Spec, created.Usage, status.State, status.NextDueDate);
+        else if (_index.Keys.TryGetValue(status.KeyId, out var known))
+        {
+            if (known.State == status.State && known.NextDueDate == status.NextDueDate)
+                return;
+            next = known with { State = status.State, NextDueDate = status.NextDueDate };
+        }
+        else
+            return;
+        // The key is running, so its own timer covers its due date; the region's timer is re-armed when it stops.
+        PersistAndApply(next, _ => { });
+    }
+
+    /// <summary>ReplicateKey's second half (reference §2.12): create the replica's key actor under the primary's key ID.</summary>
+    private void OnInitializeReplica(InitializeReplica message)
+    {
+        var keyId = message.Primary.KeyId;
+        if (IsKnownKey(keyId))
+        {
+            message.ReplyTo.Tell(new ReplicaCreationFailed(
+                new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{KeyArn(keyId)}' already exists"), message.Command));
+            return;
+        }
+        _pending[keyId] = new PendingKey(message.Primary.KeySpec, message.Primary.KeyUsage);
+        try
+        {
+            Deliver(keyId, message, Sender);
+        }
+        catch (KmsException error)
+        {
+            _pending.Remove(keyId);
+            message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command));
+        }
+    }
+
+    /// <summary>Settle every live key (a stopping key is settled once it terminated, a buffered one after its restart).</summary>
+    private void OnSettle()
+    {
+        var settle = new List<IActorRef>();
+        var watchOnly = new List<IActorRef>();
+        var queued = new List<List<(object, IActorRef)>>();
+        foreach (var (keyId, child) in _live)
+        {
+            if (!_passivating.Contains(keyId))
+                settle.Add(child);
+            else
+            {
+                watchOnly.Add(child);
+                if (_buffers.TryGetValue(keyId, out var buffer))
+                    queued.Add(buffer);
+            }
+        }
+        if (settle.Count == 0 && watchOnly.Count == 0)
+        {
+            Sender.Tell(Settled.Instance);
+            return;
+        }
+        var barrier = Context.ActorOf(SettleBarrier.Props(Self, Sender, settle, watchOnly, queued.Count));
+        foreach (var buffer in queued)
+            buffer.Add((Settle.Instance, barrier));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using Akka.Actor;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Regions;
+
+// ListKeys, ListAliases (reference §2.10: Limit 1–1000, default 100; Marker paging) and GenerateRandom.
+public sealed partial class RegionActor
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    /// <summary>Keys in key ID order (stable across pages), deleted keys excluded.</summary>
+    private void ListKeys(KmsCommand command, ListKeysRequest request, IActorRef replyTo)
+    {
+        var limit = ValidLimit(request.Limit);
+        var ids = _index.Keys.Keys;
+        var start = RegionIndex.FirstAfter(ids, ReadMarker(request.Marker, "keys"));
+        var count = Math.Min(limit, ids.Count - start);
+        var entries = new KeyListEntry[count];
+        for (var i = 0; i < count; i++)
+            entries[i] = new KeyListEntry { KeyId = ids[start + i], KeyArn = KeyArn(ids[start + i]) };
+        var truncated = start + count < ids.Count;
+        Reply(command, replyTo, new ListKeysResponse
+        {
+            Keys = entries,
+            Truncated = truncated,
+            NextMarker = truncated ? WriteMarker("keys", entries[^1].KeyId!) : null,
+        }, []);
+    }
+
+    /// <summary>Aliases in name order; with KeyId (key ID or key ARN) only those pointing at that key.</summary>
+    private void ListAliases(KmsCommand command, ListAliasesRequest request, IActorRef replyTo)
+    {
+        var limit = ValidLimit(request.Limit);
+        var keyId = request.KeyId is null ? null : ResolveKeyId(request.KeyId, "keyId", allowAlias: false);
+        var names = _index.Aliases.Keys;
+        var entries = new List<AliasListEntry>(Math.Min(limit, names.Count));
+        var truncated = false;
+        for (var i = RegionIndex.FirstAfter(names, ReadMarker(request.Marker, "aliases")); i < names.Count; i++)
+        {
+            var alias = _index.Aliases.Values[i];
+            if (keyId is not null && alias.TargetKeyId != keyId)
+                continue;
+            if (entries.Count == limit)
+            {
+                truncated = true;
+                break;
+            }
+            entries.Add(new AliasListEntry
+            {
+                AliasName = alias.AliasName,
+                AliasArn = AliasArn(alias.AliasName),
+                TargetKeyId = alias.TargetKeyId,
+                CreationDate = alias.CreationDate,
+                LastUpdatedDate = alias.LastUpdatedDate,
+            });
+        }
+        Reply(command, replyTo, new ListAliasesResponse
+        {
+            Aliases = entries,
+            Truncated = truncated,
+            NextMarker = truncated ? WriteMarker("aliases", entries[^1].AliasName!) : null,
+        }, keyId is null ? [] : [KeyArn(keyId)]);
+    }
+
+    /// <summary>GenerateRandom: NumberOfBytes 1–1024 (AWS model).</summary>
+    private void GenerateRandom(KmsCommand command, GenerateRandomRequest request, IActorRef replyTo)
+    {
+        var count = request.NumberOfBytes ?? throw KmsException.Validation("NumberOfBytes is required.");
+        if (count < 1)
+            throw KmsException.Validation($"1 validation error detected: Value '{count}' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        if (count > 1024)
+            throw KmsException.Validation($"1 validation error detected: Value '{count}' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024");
+        if (request.CustomKeyStoreId is not null)
+            throw new KmsException(KmsErrorCodes.CustomKeyStoreNotFoundException, $"Custom key store {request.CustomKeyStoreId} does not exist: KmsActors has no custom key stores.");
+        if (request.Recipient is not null)
+            throw KmsException.Unsupported("Recipient (Nitro Enclaves attestation) is not supported by KmsActors.");
+        Reply(command, replyTo, new GenerateRandomResponse { Plaintext = RandomNumberGenerator.GetBytes(count) }, []);
+    }
+
+    private static int ValidLimit(int? limit) => limit switch
+    {
+        null => DefaultLimit,
+        < 1 => throw KmsException.Validation($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+        > MaxLimit => throw KmsException.Validation($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to {MaxLimit}"),
+        _ => limit.Value,
+    };
+
+    /// <summary>Markers are opaque to callers: base64 of "&lt;list&gt;:&lt;last name returned&gt;", so paging survives deletions.</summary>
+    private static string WriteMarker(string list, string last) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{list}:{last}"));
+
+    private static string? ReadMarker(string? marker, string list)
+    {
+        if (marker is null)
+            return null;
+        var buffer = new byte[marker.Length];
+        if (Convert.TryFromBase64String(marker, buffer, out var length))
+        {
+            var text = Encoding.UTF8.GetString(buffer, 0, length);
+            if (text.Length > list.Length + 1 && text.StartsWith(list + ":", StringComparison.Ordinal))
+                return text[(list.Length + 1)..];
+        }
+        throw new KmsException(KmsErrorCodes.InvalidMarkerException, $"Marker '{marker}' is not valid: pass the NextMarker of the previous {(list == "keys" ? "ListKeys" : "ListAliases")} response.");
+    }
+}

@@ -1,0 +1,145 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using KmsActors.Kms.Audit;
+using KmsActors.Kms.Configuration;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Regions;
+
+/// <summary>
+/// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
+/// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
+/// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, DueDates, Aliases, Listing.
+/// </summary>
+public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly string _accountId;
+    private readonly string _region;
+    private readonly Func<string, Props> _keyActorProps;
+    private readonly Func<byte[], string?>? _keyIdOfCiphertext;
+    private readonly KmsSettings _settings;
+    private readonly RegionIndex _index = new();
+
+    public RegionActor(string accountId, string region, Func<string, Props>? keyActorProps = null, Func<byte[], string?>? keyIdOfCiphertext = null)
+    {
+        _accountId = accountId;
+        _region = region;
+        _keyActorProps = keyActorProps ?? KeyActorFactory.For(accountId, region);
+        _keyIdOfCiphertext = keyIdOfCiphertext;
+        _settings = KmsSettings.From(Context.System);
+        PersistenceId = $"region-{accountId}-{region}";
+
+        Recover<SnapshotOffer>(offer => _index.Apply(offer.Snapshot));
+        Recover<KeyIndexed>(_index.Apply);
+        Recover<KeyUnindexed>(_index.Apply);
+        Recover<AliasSet>(_index.Apply);
+        Recover<AliasRemoved>(_index.Apply);
+        Recover<RecoveryCompleted>(_ => RearmDueTimer());
+
+        Command<KmsCommand>(Handle);
+        Command<KeyStatusChanged>(OnKeyStatusChanged);
+        Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
+        Command<Passivate>(OnPassivate);
+        Command<Terminated>(OnTerminated);
+        Command<InitializeReplica>(OnInitializeReplica);
+        // A primary key actor may send its replication request through its parent: the engine routes it.
+        Command<ReplicateTo>(message => Context.Parent.Forward(message));
+        Command<DueTick>(_ => OnDueTick());
+        Command<Settle>(_ => OnSettle());
+        Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: snapshot failed", PersistenceId));
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <param name="keyActorProps">Props of the key actor with a given key ID; default: the engine's KeyActor.</param>
+    /// <param name="keyIdOfCiphertext">Reads the key ID bound into a ciphertext blob, for Decrypt without KeyId; null when unknown.</param>
+    public static Props Props(string accountId, string region, Func<string, Props>? keyActorProps = null, Func<byte[], string?>? keyIdOfCiphertext = null) =>
+        Akka.Actor.Props.Create(() => new RegionActor(accountId, region, keyActorProps, keyIdOfCiphertext));
+
+    /// <summary>A key actor that throws is restarted and recovers from its journal; one that cannot even start is stopped.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(exception => exception is ActorInitializationException ? Directive.Stop : Directive.Restart);
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    private void Handle(KmsCommand command)
+    {
+        var replyTo = Sender;
+        try
+        {
+            switch (command.Request)
+            {
+                case CreateKeyRequest request: CreateKey(command, request, replyTo); break;
+                case CreateAliasRequest request: CreateAlias(command, request, replyTo); break;
+                case UpdateAliasRequest request: UpdateAlias(command, request, replyTo); break;
+                case DeleteAliasRequest request: DeleteAlias(command, request, replyTo); break;
+                case ListAliasesRequest request: ListAliases(command, request, replyTo); break;
+                case ListKeysRequest request: ListKeys(command, request, replyTo); break;
+                case GenerateRandomRequest request: GenerateRandom(command, request, replyTo); break;
+                default: Deliver(ResolveTarget(command), command, replyTo); break;
+            }
+        }
+        catch (KmsException error)
+        {
+            Fail(command, replyTo, error, []);
+        }
+    }
+
+    /// <summary>CreateKey: the region picks the key ID and starts the key actor, which validates the request, answers the
+    /// caller and audits the call; the key enters the index when it reports its first KeyStatusChanged.</summary>
+    private void CreateKey(KmsCommand command, CreateKeyRequest request, IActorRef replyTo)
+    {
+        // AWS: multi-Region key IDs are "mrk-" and 32 hex digits; single-Region key IDs are UUIDs.
+        var keyId = request.MultiRegion == true ? "mrk-" + Guid.NewGuid().ToString("N") : Guid.NewGuid().ToString();
+        var spec = request.KeySpec
+            ?? (request.CustomerMasterKeySpec is { } legacy && Enum.TryParse<KeySpec>(legacy.ToString(), out var mapped) ? mapped : KeySpec.SYMMETRIC_DEFAULT);
+        _pending[keyId] = new PendingKey(spec, request.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT);
+        try
+        {
+            Deliver(keyId, new InitializeKey(command, keyId), replyTo);
+        }
+        catch (KmsException)
+        {
+            _pending.Remove(keyId);
+            throw;
+        }
+    }
+
+    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then) where TEvent : class
+    {
+        Persist(@event, persisted =>
+        {
+            _index.Apply(persisted);
+            then(persisted);
+            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
+                SaveSnapshot(_index.ToSnapshot());
+        });
+    }
+
+    private void Reply(KmsCommand command, IActorRef replyTo, object response, IReadOnlyList<string> resourceArns)
+    {
+        replyTo.Tell(response);
+        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, response, null, Now, resourceArns));
+    }
+
+    private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, IReadOnlyList<string> resourceArns)
+    {
+        replyTo.Tell(new Status.Failure(error));
+        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, Now, resourceArns));
+    }
+
+    private string KeyArn(string keyId) => KmsArn.Key(_accountId, _region, keyId);
+
+    private string AliasArn(string aliasName) => KmsArn.Alias(_accountId, _region, aliasName);
+
+    private static object NoOutput => Done.Instance;
+}

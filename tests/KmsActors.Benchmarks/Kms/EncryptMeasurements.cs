@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Benchmarks.Kms;
+
+/// <summary>encrypt.engine and encrypt.raw: the same small payloads over 10,000 keys, through the actors and bare.</summary>
+public static class EncryptMeasurements
+{
+    public const int Keys = 10_000;
+    public const int PayloadBytes = 64;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    /// <summary>Encrypt through region and key actors: enough concurrent callers to keep both cores busy.</summary>
+    public static async Task<double> Engine(int callers = 256)
+    {
+        await using var harness = EngineHarness.Start();
+        var keys = await harness.CreateKeys(Keys, new CreateKeyRequest());
+        var payload = RandomNumberGenerator.GetBytes(PayloadBytes);
+        Task Encrypt(int caller, long n) => harness.Engine.Encrypt(new EncryptRequest
+        {
+            KeyId = keys[(int)((caller * 7919L + n) % Keys)],
+            Plaintext = payload,
+        });
+        await Throughput.OpsPerSecond(callers, TimeSpan.FromSeconds(1), Encrypt); // warm-up
+        return await Throughput.OpsPerSecond(callers, Window, Encrypt);
+    }
+
+    /// <summary>AesGcm on the same payloads and key count, one thread per core, in the same process.</summary>
+    public static async Task<double> Raw()
+    {
+        var keys = Enumerable.Range(0, Keys).Select(_ => new AesGcm(RandomNumberGenerator.GetBytes(32), 16)).ToArray();
+        try
+        {
+            var payload = RandomNumberGenerator.GetBytes(PayloadBytes);
+            Task Encrypt(int caller, long n)
+            {
+                Span<byte> nonce = stackalloc byte[12];
+                Span<byte> tag = stackalloc byte[16];
+                Span<byte> output = stackalloc byte[PayloadBytes];
+                RandomNumberGenerator.Fill(nonce);
+                // AesGcm instances are not thread-safe: each caller uses its own stripe of keys.
+                var key = keys[(int)((n * Environment.ProcessorCount + caller) % Keys)];
+                key.Encrypt(nonce, payload, output, tag);
+                return Task.CompletedTask;
+            }
+            return await Throughput.OpsPerSecond(Environment.ProcessorCount, Window, Encrypt);
+        }
+        finally
+        {
+            foreach (var key in keys)
+                key.Dispose();
+        }
+    }
+}

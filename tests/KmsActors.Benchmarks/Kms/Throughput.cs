@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace KmsActors.Benchmarks.Kms;
+
+/// <summary>Runs <paramref name="callers"/> loops of an async operation for a time window and reports ops/s.</summary>
+public static class Throughput
+{
+    public static async Task<double> OpsPerSecond(int callers, TimeSpan window, Func<int, long, Task> operation)
+    {
+        long ops = 0;
+        var open = true;
+        var clock = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            for (long n = 0; Volatile.Read(ref open); n++)
+            {
+                await operation(caller, n);
+                Interlocked.Increment(ref ops);
+            }
+        })).ToList();
+        await Task.Delay(window);
+        Volatile.Write(ref open, false);
+        var counted = Interlocked.Read(ref ops);
+        var elapsed = clock.Elapsed;
+        await Task.WhenAll(loops);
+        return counted / elapsed.TotalSeconds;
+    }
+
+    public static double Percentile(IReadOnlyList<double> samples, double p)
+    {
+        var sorted = samples.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
