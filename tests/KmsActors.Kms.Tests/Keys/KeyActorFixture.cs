@@ -14,7 +14,8 @@ public abstract class KeyActorFixture : KmsTestKit
     protected const string Account = "111122223333";
     protected const string Region = "us-east-1";
 
-    protected KeyActorFixture() : base("kms.passivate-after = 0s\nakka.test.single-expect-default = 10s") // 2 cores: background RSA generation slows first replies
+    // 2 cores: background RSA generation slows first replies, hence the longer expect default.
+    protected KeyActorFixture(string passivateAfter = "0s") : base($"kms.passivate-after = {passivateAfter}\nakka.test.single-expect-default = 10s")
     {
         Parent = CreateTestProbe("region");
     }
