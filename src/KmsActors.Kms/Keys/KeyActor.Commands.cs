@@ -115,18 +115,9 @@ public sealed partial class KeyActor
     private void ReplicateKey(KmsCommand command, ReplicateKeyRequest r, IActorRef replyTo)
     {
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
-        var replicateTo = ReplicateToType is { } type
-            ? Activator.CreateInstance(type, r.ReplicaRegion!, new InitializeReplica(command, _key!, Self))!
-            : throw KmsException.Internal("ReplicateKey needs the engine actor (KmsActors.Kms.Engine.ReplicateTo), which is not part of this build.");
         _replications[command.RequestId] = replyTo;
-        Context.Parent.Tell(replicateTo);
+        Context.Parent.Tell(new ReplicateTo(r.ReplicaRegion!, new InitializeReplica(command, _key!, Self)));
     }
-
-    /// <summary>
-    /// Engine.ReplicateTo(string Region, InitializeReplica Message) is written on branch `regions`; it is looked up
-    /// by name so this branch builds before that merge. After the merge this becomes <c>new ReplicateTo(...)</c>.
-    /// </summary>
-    private static readonly Type? ReplicateToType = typeof(KmsKey).Assembly.GetType("KmsActors.Kms.Engine.ReplicateTo");
 
     private void OnReplicaCreated(ReplicaCreated created)
     {

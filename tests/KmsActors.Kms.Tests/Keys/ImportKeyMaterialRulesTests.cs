@@ -11,7 +11,7 @@ public sealed class ImportKeyMaterialRulesTests
         Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL, KeySpec = spec, KeyUsage = usage });
 
     private static KeyDecision Decide(KmsKey key, ImportKeyMaterialRequest request, GeneratedMaterial material, DateTimeOffset? now = null, string? tokenId = null) =>
-        KeyRules.Decide(key, request, Context(now, import: Import(material, tokenId)));
+        KeyRules.Decide(key, request, Context(now, import: ValidImport(material, tokenId)));
 
     [Fact]
     public void First_import_with_does_not_expire_enables_the_key_and_answers_key_arn_and_material_id()
@@ -86,8 +86,8 @@ public sealed class ImportKeyMaterialRulesTests
     [Fact]
     public void Consumed_tokens_are_forgotten_once_they_would_have_expired()
     {
-        var key = Run(NewExternal(), ImportRequest(NewExternal()), Context(import: Import(Material(1), "old", T0.AddHours(24))));
-        var later = Run(key, ImportRequest(key), Context(T0.AddDays(2), import: Import(Material(1), "new", T0.AddDays(3))));
+        var key = Run(NewExternal(), ImportRequest(NewExternal()), Context(import: ValidImport(Material(1), "old", T0.AddHours(24))));
+        var later = Run(key, ImportRequest(key), Context(T0.AddDays(2), import: ValidImport(Material(1), "new", T0.AddDays(3))));
         Assert.Equal(["new"], later.ConsumedImportTokens.Keys);
     }
 
@@ -96,7 +96,7 @@ public sealed class ImportKeyMaterialRulesTests
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ExpiredImportTokenException, "The import token is expired. Call GetParametersForImport for a new public key and import token.",
-            () => KeyRules.Decide(key, ImportRequest(key), Context(T0.AddHours(25), import: Import(Material(1), tokenValidTo: T0.AddHours(24)))));
+            () => KeyRules.Decide(key, ImportRequest(key), Context(T0.AddHours(25), import: ValidImport(Material(1), tokenValidTo: T0.AddHours(24)))));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ImportKeyMaterialRulesTests
     public void Omitted_material_description_keeps_the_previous_one()
     {
         var key = NewExternal();
-        key = Run(key, ImportRequest(key) with { KeyMaterialDescription = "first batch" }, Context(import: Import(Material(1))));
+        key = Run(key, ImportRequest(key) with { KeyMaterialDescription = "first batch" }, Context(import: ValidImport(Material(1))));
         key = Imported(key, Material(1));
         Assert.Equal("first batch", key.CurrentMaterial!.KeyMaterialDescription);
     }

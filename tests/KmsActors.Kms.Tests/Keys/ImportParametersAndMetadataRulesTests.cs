@@ -108,9 +108,9 @@ public sealed class ImportParametersAndMetadataRulesTests
         Assert.Equal((primary.KeyId, KeyState.PendingImport, MultiRegionKeyType.REPLICA), (replica.KeyId, replica.State, replica.MultiRegionKeyType!.Value));
         Assert.Equal(MultiRegionKeyType.REPLICA, KeyRules.Describe(replica).MultiRegionConfiguration!.MultiRegionKeyType);
         Refused(KmsErrorCodes.IncorrectKeyMaterialException, $"The key material does not match the key material of the primary key of {replica.Arn}.",
-            () => KeyRules.Decide(replica, ImportRequest(replica), Context(region: "eu-west-1", import: Import(Material(2)))));
+            () => KeyRules.Decide(replica, ImportRequest(replica), Context(region: "eu-west-1", import: ValidImport(Material(2)))));
         Refused(KmsErrorCodes.UnsupportedOperationException, $"{replica.Arn} is a multi-Region replica key. Import new key material into its primary key.",
-            () => KeyRules.Decide(replica, ImportRequest(replica, importType: ImportType.NEW_KEY_MATERIAL), Context(region: "eu-west-1", import: Import(Material(2)))));
+            () => KeyRules.Decide(replica, ImportRequest(replica, importType: ImportType.NEW_KEY_MATERIAL), Context(region: "eu-west-1", import: ValidImport(Material(2)))));
         Assert.Equal(KeyState.Enabled, Imported(replica, Material(1)).State);
     }
 }

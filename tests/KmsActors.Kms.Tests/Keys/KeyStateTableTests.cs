@@ -130,7 +130,7 @@ public sealed class KeyStateTableTests
                 KeyRules.CheckUsable(key, operation);
                 return OK;
             }
-            var context = TestKeys.Context(generated: TestKeys.Material(7), import: TestKeys.Import(TestKeys.Material(1)));
+            var context = TestKeys.Context(generated: TestKeys.Material(7), import: TestKeys.ValidImport(TestKeys.Material(1)));
             var decision = KeyRules.Decide(key, TableRequests.For(operation, key), context);
             _ = decision.Events.Aggregate(key, KeyRules.Apply); // the accepted events apply cleanly
             return OK;

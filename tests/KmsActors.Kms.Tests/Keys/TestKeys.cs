@@ -28,7 +28,7 @@ internal static class TestKeys
         return new GeneratedMaterial(Convert.ToHexStringLower(SHA256.HashData(bytes)), SHA512.HashData(bytes), bytes);
     }
 
-    public static ValidatedImport Import(GeneratedMaterial material, string? tokenId = null, DateTimeOffset? tokenValidTo = null) =>
+    public static ValidatedImport ValidImport(GeneratedMaterial material, string? tokenId = null, DateTimeOffset? tokenValidTo = null) =>
         new(tokenId ?? Guid.NewGuid().ToString("N"), tokenValidTo ?? T0.AddHours(24), AlgorithmSpec.RSAES_OAEP_SHA_256, material.Material, material.KeyMaterialId, material.Commitment);
 
     public static string NewKeyId(bool multiRegion = false) =>
@@ -59,7 +59,7 @@ internal static class TestKeys
 
     public static KmsKey Imported(KmsKey key, GeneratedMaterial material, DateTimeOffset? validTo = null, ImportType? importType = null, DateTimeOffset? now = null) =>
         Run(key, ImportRequest(key, validTo is null ? ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE : ExpirationModelType.KEY_MATERIAL_EXPIRES, validTo, importType),
-            Context(now, key.Region, import: Import(material)));
+            Context(now, key.Region, import: ValidImport(material)));
 
     /// <summary>An EXTERNAL key of the given spec/usage in <paramref name="state"/> (material 1 imported unless PendingImport).</summary>
     public static KmsKey External(KeyState state, KeySpec spec = KeySpec.SYMMETRIC_DEFAULT, KeyUsageType? usage = null)
