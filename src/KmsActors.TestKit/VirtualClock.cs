@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit;
 using KmsActors.Kms.Engine;
@@ -12,6 +13,8 @@ namespace KmsActors.TestKit;
 public sealed class VirtualClock
 {
     private readonly List<IActorRef> _settleTargets = [];
+    private readonly ConcurrentDictionary<IActorRef, bool> _terminated = new();
+    private readonly IActorRef _watcher;
     private readonly TimeSpan _settleTimeout;
 
     public VirtualClock(ActorSystem system, TimeSpan? settleTimeout = null)
@@ -19,6 +22,7 @@ public sealed class VirtualClock
         Scheduler = system.Scheduler as TestScheduler
             ?? throw new InvalidOperationException($"Virtual time needs akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\" (the testkit profile); this system runs {system.Scheduler.GetType().Name}.");
         _settleTimeout = settleTimeout ?? TimeSpan.FromSeconds(30);
+        _watcher = system.ActorOf(Props.Create(() => new TerminationWatcher(_terminated)));
     }
 
     public TestScheduler Scheduler { get; }
@@ -27,7 +31,12 @@ public sealed class VirtualClock
     public DateTimeOffset Now => Scheduler.Now;
 
     /// <summary>Actors to wait for; each answers <see cref="Settle"/> with <see cref="Settled"/> (engine, region and key actors do).</summary>
-    public void SettleOn(params IActorRef[] actors) => _settleTargets.AddRange(actors);
+    public void SettleOn(params IActorRef[] actors)
+    {
+        _settleTargets.AddRange(actors);
+        foreach (var actor in actors)
+            _watcher.Tell(actor);
+    }
 
     /// <summary>
     /// Moves virtual time forward and returns once the actors have handled what fell due, including what their
@@ -59,6 +68,20 @@ public sealed class VirtualClock
     public async Task SettleAsync()
     {
         foreach (var target in _settleTargets)
+        {
+            // A target that has stopped (a deleted key, a passivated actor) has nothing left to settle.
+            if (_terminated.ContainsKey(target))
+                continue;
             await target.Ask<Settled>(Settle.Instance, _settleTimeout);
+        }
+    }
+
+    private sealed class TerminationWatcher : ReceiveActor
+    {
+        public TerminationWatcher(ConcurrentDictionary<IActorRef, bool> terminated)
+        {
+            Receive<IActorRef>(actor => Context.Watch(actor));
+            Receive<Terminated>(t => terminated[t.ActorRef] = true);
+        }
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<InitializeReplica>(OnInitializeReplica);
         // A primary key actor may send its replication request through its parent: the engine routes it.
         Command<ReplicateTo>(message => Context.Parent.Forward(message));
+        Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());
         Command<Settle>(_ => OnSettle());
         Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
