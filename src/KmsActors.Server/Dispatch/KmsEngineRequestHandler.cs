@@ -1,0 +1,37 @@
+using Akka.Actor;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Server.Dispatch;
+
+/// <summary>
+/// Sends each call to the engine actor as a <see cref="KmsCommand"/> carrying the server's request ID (so the
+/// audit record and the x-amzn-RequestId header agree) and unwraps the reply.
+/// </summary>
+public sealed class KmsEngineRequestHandler(ActorSystem system) : IKmsRequestHandler
+{
+    private readonly KmsEngine _engine = KmsEngine.Start(system);
+
+    public async Task<object?> HandleAsync(string operation, object request, CallerIdentity caller, string region, string requestId, CancellationToken ct)
+    {
+        object reply;
+        try
+        {
+            reply = await _engine.Actor.Ask<object>(new KmsCommand(request, caller, region, requestId), KmsEngine.DefaultTimeout, ct).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            // Reference §11: the engine not answering in time is KMS's DependencyTimeoutException (HTTP 503).
+            throw new KmsException(KmsErrorCodes.DependencyTimeoutException,
+                $"KmsActors did not answer {operation} within {KmsEngine.DefaultTimeout.TotalSeconds:0} seconds. Retry the request.");
+        }
+        return reply switch
+        {
+            Status.Failure { Cause: KmsException error } => throw error,
+            Status.Failure failure => throw new InvalidOperationException($"The engine failed {operation}.", failure.Cause),
+            EmptyResponse or Akka.Done => null,
+            _ => reply,
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using Akka.Actor;
+using KmsActors.Hosting;
+using KmsActors.Server.Dispatch;
+using KmsActors.Server.Signing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KmsActors.Server;
+
+/// <summary>
+/// Builds the KMS server: AWS JSON 1.1 on <c>POST /</c> and <c>GET /health</c> on http://127.0.0.1:&lt;port&gt;, the
+/// engine hosted by AddKmsActors. Program.cs runs it; tests start it in-process (<c>--port 0</c> picks a free port).
+/// </summary>
+public static class KmsServer
+{
+    /// <param name="args">Server switches (see <see cref="ServerOptions"/>).</param>
+    /// <param name="configureServices">Registrations applied before the defaults, e.g. a fake <see cref="IKmsRequestHandler"/>.</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var options = ServerOptions.Parse(args);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = KmsEndpoint.MaxRequestBodyBytes);
+        builder.Services.AddKmsActors(builder.Configuration, kms =>
+        {
+            kms.ConfigFile = options.ConfigFile ?? kms.ConfigFile;
+            foreach (var change in options.Switches)
+                kms.Switches.Add(change);
+        });
+
+        configureServices?.Invoke(builder.Services);
+        // kms.server.* is read from the actor system's configuration, the one AddKmsActors assembled.
+        builder.Services.TryAddSingleton(services => KmsServerSettings.From(services.GetRequiredService<ActorSystem>().Settings.Config));
+        builder.Services.TryAddSingleton<RequestAuthenticator>();
+        builder.Services.TryAddSingleton<IKmsRequestHandler, KmsEngineRequestHandler>();
+        builder.Services.TryAddSingleton<KmsEndpoint>();
+
+        var app = builder.Build();
+        KmsEndpoint? endpoint = null;
+        // Start the engine (and its wrapping-key pool) as soon as the host is up, not on the first call.
+        app.Lifetime.ApplicationStarted.Register(() => endpoint = app.Services.GetRequiredService<KmsEndpoint>());
+        app.MapPost("/", context => (endpoint ??= context.RequestServices.GetRequiredService<KmsEndpoint>()).HandleAsync(context));
+        // Ready once the actor system is up (the host starts it before it serves).
+        app.MapGet("/health", (ActorSystem system) => system.WhenTerminated.IsCompleted
+            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok", actorSystem = system.Name }));
+        return app;
+    }
+
+    /// <summary>The address a started server listens on (the actual port when started with --port 0).</summary>
+    public static Uri Address(this WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}

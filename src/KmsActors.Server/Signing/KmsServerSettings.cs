@@ -1,0 +1,40 @@
+using Akka.Configuration;
+using KmsActors.Kms.Configuration;
+
+namespace KmsActors.Server.Signing;
+
+/// <summary>The kms.server section: access keys, and whether SigV4 signatures are checked.</summary>
+public sealed record KmsServerSettings
+{
+    public required bool VerifySignatures { get; init; }
+    public required IReadOnlyDictionary<string, ServerCredential> Credentials { get; init; }
+    public required string DefaultAccountId { get; init; }
+    public required string DefaultRegion { get; init; }
+
+    public static KmsServerSettings From(Config config)
+    {
+        var kms = KmsSettings.From(config);
+        var credentials = new Dictionary<string, ServerCredential>(StringComparer.Ordinal);
+        var section = config.GetConfig("kms.server.credentials");
+        if (section is not null && !section.IsEmpty)
+        {
+            foreach (var accessKey in section.Root.GetObject().Items.Keys)
+            {
+                var entry = section.GetConfig(accessKey);
+                var account = entry.GetString("account-id", kms.AccountId);
+                credentials[accessKey] = new ServerCredential(
+                    accessKey,
+                    account,
+                    entry.GetString("principal", $"arn:aws:iam::{account}:root"),
+                    entry.GetString("secret-key", ""));
+            }
+        }
+        return new KmsServerSettings
+        {
+            VerifySignatures = config.GetBoolean("kms.server.verify-signatures", false),
+            Credentials = credentials,
+            DefaultAccountId = kms.AccountId,
+            DefaultRegion = kms.DefaultRegion,
+        };
+    }
+}
