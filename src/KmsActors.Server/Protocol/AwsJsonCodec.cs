@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -15,6 +16,8 @@ public static class AwsJsonCodec
     public const string ContentType = "application/x-amz-json-1.1";
 
     public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
@@ -45,7 +48,7 @@ public static class AwsJsonCodec
     public static byte[] WriteError(string errorCode, string message)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + message.Length);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("__type"u8, errorCode);
@@ -68,6 +71,8 @@ public static class AwsJsonCodec
             NumberHandling = JsonNumberHandling.Strict,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
             MaxDepth = 32,
+            // Not HTML: AWS messages keep their quotes ('keyUsage') readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new AwsEnumConverterFactory());
         options.Converters.Add(new EpochSecondsConverter());

@@ -26,13 +26,12 @@ public static class AwsMemberPath
                 _ => new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {wire.Expected}."),
             };
         }
-        if (error.InnerException is InvalidOperationException or FormatException or OverflowException)
-        {
-            return path.Length == 0
-                ? new KmsException(SerializationException, "The request body must be a JSON object.")
-                : new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {Expected(inputType, error.Path)}.");
-        }
-        return new KmsException(SerializationException, $"The request body is not valid JSON: {error.Message}");
+        // The reader's own errors (syntax) arrive wrapped; a token of the wrong kind for the member does not.
+        if (error.InnerException is JsonException)
+            return new KmsException(SerializationException, $"The request body is not valid JSON: {error.Message}");
+        return path.Length == 0
+            ? new KmsException(SerializationException, "The request body must be a JSON object.")
+            : new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {Expected(inputType, error.Path)}.");
     }
 
     /// <summary>"$.Tags[0].TagKey" → "tags.1.member.tagKey" (lower-camel members, 1-based list indexes).</summary>
