@@ -9,7 +9,7 @@ namespace KmsActors.Server.Signing;
 /// (kms.server.credentials), the credential scope names the region. With kms.server.verify-signatures = off,
 /// unknown or absent credentials are the default account's root in the default region.
 /// </summary>
-public sealed class RequestAuthenticator(KmsServerSettings settings)
+public sealed class RequestAuthenticator(KmsServerSettings settings, TimeProvider? clock = null)
 {
     public const string MissingAuthenticationToken = "MissingAuthenticationTokenException";
     public const string IncompleteSignature = "IncompleteSignatureException";
@@ -35,7 +35,7 @@ public sealed class RequestAuthenticator(KmsServerSettings settings)
         {
             if (!known)
                 throw new KmsException(UnrecognizedClient, "The security token included in the request is invalid.");
-            if (!SigV4Verifier.IsValid(request, body, authorization, credential!.SecretKey, out problem))
+            if (!SigV4Verifier.IsValid(request, body, authorization, credential!.SecretKey, (clock ?? TimeProvider.System).GetUtcNow(), out problem))
                 throw new KmsException(problem.StartsWith("Authorization header", StringComparison.Ordinal) ? IncompleteSignature : InvalidSignature, problem);
         }
         var caller = known

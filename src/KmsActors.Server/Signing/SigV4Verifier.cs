@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,11 @@ namespace KmsActors.Server.Signing;
 /// </summary>
 public static class SigV4Verifier
 {
-    /// <summary>True when <paramref name="authorization"/>'s signature is the one <paramref name="secretKey"/> gives for this request.</summary>
-    public static bool IsValid(HttpRequest request, ReadOnlySpan<byte> body, SigV4Authorization authorization, string secretKey, out string problem)
+    /// <summary>True when <paramref name="authorization"/>'s signature is the one <paramref name="secretKey"/> gives for this request, signed within 15 minutes of <paramref name="now"/>.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
+
+    /// <param name="now">The server's wall clock (the HTTP layer's, not the engine's scheduler).</param>
+    public static bool IsValid(HttpRequest request, ReadOnlySpan<byte> body, SigV4Authorization authorization, string secretKey, DateTimeOffset now, out string problem)
     {
         var amzDate = request.Headers["X-Amz-Date"].ToString();
         if (string.IsNullOrEmpty(amzDate))
@@ -19,6 +23,13 @@ public static class SigV4Verifier
         if (string.IsNullOrEmpty(amzDate))
         {
             problem = "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+            return false;
+        }
+        // AWS: a signature is good for 15 minutes either side of the server's clock.
+        if (DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)
+            && (signedAt - now).Duration() > MaxClockSkew)
+        {
+            problem = $"Signature expired: {amzDate} is now earlier than {(now - MaxClockSkew).UtcDateTime:yyyyMMdd'T'HHmmss'Z'} ({now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'} - 15 min.)";
             return false;
         }
         var expected = Signature(request, body, authorization, secretKey, amzDate);

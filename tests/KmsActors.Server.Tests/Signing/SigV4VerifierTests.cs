@@ -6,6 +6,8 @@ namespace KmsActors.Server.Tests.Signing;
 
 public sealed class SigV4VerifierTests
 {
+    private static readonly DateTimeOffset SignedAt = new(2015, 8, 30, 12, 36, 0, TimeSpan.Zero);
+
     [Fact]
     public void the_signature_of_the_aws_documented_example_request_is_reproduced()
     {
@@ -32,10 +34,27 @@ public sealed class SigV4VerifierTests
             content-type;host;x-amz-date
             e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
             """.ReplaceLineEndings("\n"), canonical);
-        Assert.True(SigV4Verifier.IsValid(context.Request, [], authorization, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", out var problem), problem);
-        Assert.False(SigV4Verifier.IsValid(context.Request, Encoding.UTF8.GetBytes("x"), authorization, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", out _));
-        Assert.False(SigV4Verifier.IsValid(context.Request, [], authorization, "another secret", out problem));
+        Assert.True(SigV4Verifier.IsValid(context.Request, [], authorization, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", SignedAt, out var problem), problem);
+        Assert.False(SigV4Verifier.IsValid(context.Request, Encoding.UTF8.GetBytes("x"), authorization, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", SignedAt, out _));
+        Assert.False(SigV4Verifier.IsValid(context.Request, [], authorization, "another secret", SignedAt, out problem));
         Assert.StartsWith("The request signature we calculated does not match", problem);
+    }
+
+    [Fact]
+    public void a_signature_older_or_newer_than_15_minutes_has_expired()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Host = new HostString("127.0.0.1:4599");
+        context.Request.Headers["X-Amz-Date"] = "20150830T123600Z";
+        Assert.True(SigV4Authorization.TryParse("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=00", out var authorization, out _));
+        var signature = SigV4Verifier.Signature(context.Request, [], authorization!, "secret", "20150830T123600Z");
+        authorization = authorization! with { Signature = signature };
+
+        Assert.True(SigV4Verifier.IsValid(context.Request, [], authorization, "secret", SignedAt.AddMinutes(14), out _));
+        Assert.False(SigV4Verifier.IsValid(context.Request, [], authorization, "secret", SignedAt.AddMinutes(16), out var problem));
+        Assert.Equal("Signature expired: 20150830T123600Z is now earlier than 20150830T123700Z (20150830T125200Z - 15 min.)", problem);
+        Assert.False(SigV4Verifier.IsValid(context.Request, [], authorization, "secret", SignedAt.AddMinutes(-16), out _));
     }
 
     [Fact]
