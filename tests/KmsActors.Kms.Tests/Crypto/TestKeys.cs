@@ -3,11 +3,7 @@ using System.Security.Cryptography;
 using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Crypto;
 
@@ -65,36 +61,22 @@ internal static class TestKeys
         return rsa.ExportPkcs8PrivateKey();
     }
 
-    // ---- wrapping as an importing client would do it (reference §4.3–4.5) ----
+    // ---- wrapping as an importing client does it: the TestKit's public helpers (reference §4.3–4.5) ----
 
-    public static byte[] WrapOaep(byte[] publicKeyDer, ReadOnlySpan<byte> material, RSAEncryptionPadding padding)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportSubjectPublicKeyInfo(publicKeyDer, out _);
-        return rsa.Encrypt(material.ToArray(), padding);
-    }
+    public static byte[] WrapOaep(byte[] publicKeyDer, ReadOnlySpan<byte> material, RSAEncryptionPadding padding) =>
+        KeyMaterialWrapper.Wrap(publicKeyDer, OaepAlgorithm(padding, AlgorithmSpec.RSAES_OAEP_SHA_1, AlgorithmSpec.RSAES_OAEP_SHA_256), material.ToArray());
 
-    public static byte[] WrapRsaAes(byte[] publicKeyDer, ReadOnlySpan<byte> material, RSAEncryptionPadding padding, int aesKeyBytes = 32)
-    {
-        var aesKey = RandomNumberGenerator.GetBytes(aesKeyBytes);
-        using var aes = Aes.Create();
-        // Aes rejects odd key sizes; the invalid-size tests build the RSA part with WrapOaep instead.
-        aes.Key = aesKey;
-        var wrapped = aes.EncryptKeyWrapPadded(material);
-        return [.. WrapOaep(publicKeyDer, aesKey, padding), .. wrapped];
-    }
+    public static byte[] WrapRsaAes(byte[] publicKeyDer, ReadOnlySpan<byte> material, RSAEncryptionPadding padding, int aesKeyBytes = 32) =>
+        KeyMaterialWrapper.Wrap(publicKeyDer, OaepAlgorithm(padding, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_1, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256), material.ToArray(), aesKeyBytes);
 
-    public static byte[] WrapSm2(byte[] publicKeyDer, ReadOnlySpan<byte> material)
-    {
-        var reader = new AsnReader(publicKeyDer, AsnEncodingRules.DER).ReadSequence();
-        reader.ReadSequence();
-        var point = reader.ReadBitString(out _);
-        var q = Sm2Curve.Domain.Curve.DecodePoint(point);
-        var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-        engine.Init(true, new ParametersWithRandom(new ECPublicKeyParameters(q, Sm2Curve.Domain), new SecureRandom()));
-        var input = material.ToArray();
-        return engine.ProcessBlock(input, 0, input.Length);
-    }
+    public static byte[] WrapSm2(byte[] publicKeyDer, ReadOnlySpan<byte> material) =>
+        KeyMaterialWrapper.Wrap(publicKeyDer, AlgorithmSpec.SM2PKE, material.ToArray());
+
+    private static AlgorithmSpec OaepAlgorithm(RSAEncryptionPadding padding, AlgorithmSpec sha1, AlgorithmSpec sha256) =>
+        padding == RSAEncryptionPadding.OaepSHA1 ? sha1
+            : padding == RSAEncryptionPadding.OaepSHA256 ? sha256
+            : padding == RSAEncryptionPadding.Pkcs1 && sha1 == AlgorithmSpec.RSAES_OAEP_SHA_1 ? AlgorithmSpec.RSAES_PKCS1_V1_5
+            : throw new ArgumentOutOfRangeException(nameof(padding), "AWS wraps with OAEP SHA-1/SHA-256 (or the legacy PKCS#1 v1.5) only.");
 
     // ---- EC material in the encodings AWS accepts or rejects ----
 
@@ -137,55 +119,10 @@ internal static class TestKeys
         Pkcs8PrivateKeyInfo.Write(algorithmOid, parameters, privateKey);
 
     /// <summary>A PKCS#8 EC key with explicit (specifiedCurve) domain parameters, which AWS rejects.</summary>
-    public static byte[] ExplicitEcPkcs8(EcCurve curve)
-    {
-        using var named = ECDsa.Create(curve.DotNetCurve);
-        using var explicitKey = ECDsa.Create();
-        explicitKey.ImportParameters(named.ExportExplicitParameters(true));
-        return explicitKey.ExportPkcs8PrivateKey();
-    }
-
-    // ---- multi-prime RSA (RFC 3447 A.1.2 version 1), built by hand ----
+    public static byte[] ExplicitEcPkcs8(EcCurve curve) => KeyMaterial.EcExplicitParameters(curve.Spec);
 
     /// <summary>A genuine 3-prime RSA key with a modulus of exactly <paramref name="bits"/> bits, as PKCS#8.</summary>
-    public static byte[] ThreePrimeRsaPkcs8(int bits)
-    {
-        var random = new SecureRandom();
-        var e = BcBigInteger.ValueOf(65537);
-        while (true)
-        {
-            var primeBits = bits / 3 + 1;
-            var p = BcBigInteger.ProbablePrime(primeBits, random);
-            var q = BcBigInteger.ProbablePrime(primeBits, random);
-            var r = BcBigInteger.ProbablePrime(bits - 2 * primeBits, random);
-            var n = p.Multiply(q).Multiply(r);
-            if (n.BitLength != bits || p.Equals(q) || q.Equals(r) || p.Equals(r))
-                continue;
-            var lambda = Lcm(Lcm(p.Subtract(BcBigInteger.One), q.Subtract(BcBigInteger.One)), r.Subtract(BcBigInteger.One));
-            if (!e.Gcd(lambda).Equals(BcBigInteger.One))
-                continue;
-            var d = e.ModInverse(lambda);
-            var w = new AsnWriter(AsnEncodingRules.DER);
-            using (w.PushSequence())
-            {
-                w.WriteInteger(1); // two-prime(0), multi(1)
-                foreach (var v in new[] { n, e, d, p, q, d.Mod(p.Subtract(BcBigInteger.One)), d.Mod(q.Subtract(BcBigInteger.One)), q.ModInverse(p) })
-                    w.WriteInteger(v.ToByteArray());
-                using (w.PushSequence())
-                using (w.PushSequence())
-                {
-                    w.WriteInteger(r.ToByteArray());
-                    w.WriteInteger(d.Mod(r.Subtract(BcBigInteger.One)).ToByteArray());
-                    w.WriteInteger(p.Multiply(q).ModInverse(r).ToByteArray());
-                }
-            }
-            var nullParams = new AsnWriter(AsnEncodingRules.DER);
-            nullParams.WriteNull();
-            return Pkcs8(Pkcs8PrivateKeyInfo.RsaEncryptionOid, nullParams.Encode(), w.Encode());
-        }
-    }
-
-    private static BcBigInteger Lcm(BcBigInteger a, BcBigInteger b) => a.Divide(a.Gcd(b)).Multiply(b);
+    public static byte[] ThreePrimeRsaPkcs8(int bits) => KeyMaterial.RsaMultiPrime(bits);
 
     /// <summary>The same key with its outer SEQUENCE length re-encoded in a longer form than needed: valid BER, invalid DER.</summary>
     public static byte[] AsNonMinimalBer(byte[] der)
