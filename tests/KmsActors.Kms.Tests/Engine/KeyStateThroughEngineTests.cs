@@ -104,16 +104,17 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
     }
 
     [Fact]
-    public async Task a_key_is_deleted_when_its_waiting_period_ends()
+    public async Task a_key_is_deleted_at_the_end_of_its_waiting_period()
     {
         var (key, _) = await ImportedKey();
-        await Engine.ScheduleKeyDeletion(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 });
+        var deletionDate = (await Engine.ScheduleKeyDeletion(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 })).DeletionDate;
 
-        Advance(TimeSpan.FromDays(7));
+        Advance(TimeSpan.FromDays(20));
 
         await AssertRefused(() => Describe(key.KeyId!), KmsErrorCodes.NotFoundException);
         var deleted = Assert.Single(Audit.Named("DeleteKey"));
         Assert.Equal(KmsActors.Kms.Audit.AuditRecord.ServiceEvent, deleted.EventType);
+        Assert.Equal(deletionDate, deleted.EventTime); // the key was deleted at its DeletionDate, however far time jumped
         Assert.DoesNotContain(key.KeyId, (await Engine.ListKeys(new ListKeysRequest())).Keys!.Select(k => k.KeyId));
     }
 
