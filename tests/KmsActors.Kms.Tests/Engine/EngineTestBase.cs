@@ -18,7 +18,7 @@ public abstract class EngineTestBase : KmsTestKit
     /// Only RSA_2048 wrapping keys are pooled: every test class starts an ActorSystem, and a background RSA_4096
     /// generation per system would dominate the run. Tests that need RSA_3072/4096 get them on demand.
     /// </summary>
-    private const string SmallPools = "kms.import.pool { RSA_2048 = 2, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 }";
+    private const string SmallPools = "kms.import.pool { RSA_2048 = 0, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 }";
 
     protected const string UsEast1 = "us-east-1";
     protected const string EuWest1 = "eu-west-1";
