@@ -100,6 +100,19 @@ public sealed class ImportRefusalTests : EngineTestBase
     }
 
     [Fact]
+    public async Task a_used_token_is_rejected_before_the_material_is_unwrapped()
+    {
+        var (key, material) = await ImportedKey(KeySpec.HMAC_256);
+        var parameters = await Parameters(key.KeyId!);
+        await Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, KeyMaterialWrapper.Wrap(parameters.PublicKey!, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, material)));
+
+        // §11: a second use is InvalidImportTokenException whatever comes with it, even material that does not unwrap.
+        await AssertRefusedUnchanged(key.KeyId!, () => Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, "not wrapped"u8.ToArray())),
+            KmsErrorCodes.InvalidImportTokenException,
+            "The import token has already been used. Call GetParametersForImport for a new public key and import token.");
+    }
+
+    [Fact]
     public async Task import_with_an_expired_token_is_rejected()
     {
         var key = await CreateExternalKey();
@@ -107,7 +120,7 @@ public sealed class ImportRefusalTests : EngineTestBase
         Assert.Equal(EngineNow.AddHours(24), parameters.ParametersValidTo);
         var wrapped = KeyMaterialWrapper.Wrap(parameters.PublicKey!, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT));
 
-        Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        await AdvanceAsync(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
 
         await AssertRefusedUnchanged(key.KeyId!, () => Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, wrapped)), KmsErrorCodes.ExpiredImportTokenException);
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState);
