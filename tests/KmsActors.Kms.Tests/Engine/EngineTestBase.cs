@@ -136,5 +136,22 @@ public abstract class EngineTestBase : KmsTestKit
         return await Sys.ActorSelection($"/user/{KmsEngineActor.Name}/111122223333-{region}/{keyId}").ResolveOne(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>
+    /// The one audit record named <paramref name="eventName"/>. The recorder hears the EventStream asynchronously, so
+    /// this waits (real time, briefly) for the record to arrive before asserting there is exactly one.
+    /// </summary>
+    protected async Task<KmsActors.Kms.Audit.AuditRecord> SingleAudit(string eventName)
+    {
+        await AwaitAudit(() => Audit.Named(eventName).Any());
+        return Assert.Single(Audit.Named(eventName));
+    }
+
+    protected Task AwaitAudit(Func<bool> condition) => AwaitConditionAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10));
+
+    /// <summary>Async forms of the test kit's Advance / AdvanceTo, so async tests never block a thread on virtual time.</summary>
+    protected Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
+
+    protected Task AdvanceToAsync(DateTimeOffset when) => Clock.AdvanceToAsync(when);
+
     protected static Dictionary<string, string> Context(string purpose) => new() { ["purpose"] = purpose };
 }

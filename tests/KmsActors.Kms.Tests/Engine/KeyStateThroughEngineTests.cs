@@ -95,10 +95,10 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
         await Import(key.KeyId!, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT), validTo);
         await Engine.ScheduleKeyDeletion(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 });
 
-        Advance(TimeSpan.FromDays(3));
+        await AdvanceAsync(TimeSpan.FromDays(3));
 
         Assert.Equal(KeyState.PendingDeletion, (await Describe(key.KeyId!)).KeyState);
-        Assert.Single(Audit.Named("DeleteExpiredKeyMaterial"));
+        await SingleAudit("DeleteExpiredKeyMaterial");
         await Engine.CancelKeyDeletion(new CancelKeyDeletionRequest { KeyId = key.KeyId });
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState); // §11
     }
@@ -109,10 +109,10 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
         var (key, _) = await ImportedKey();
         var deletionDate = (await Engine.ScheduleKeyDeletion(new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 })).DeletionDate;
 
-        Advance(TimeSpan.FromDays(20));
+        await AdvanceAsync(TimeSpan.FromDays(20));
 
         await AssertRefused(() => Describe(key.KeyId!), KmsErrorCodes.NotFoundException);
-        var deleted = Assert.Single(Audit.Named("DeleteKey"));
+        var deleted = await SingleAudit("DeleteKey");
         Assert.Equal(KmsActors.Kms.Audit.AuditRecord.ServiceEvent, deleted.EventType);
         Assert.Equal(deletionDate, deleted.EventTime); // the key was deleted at its DeletionDate, however far time jumped
         Assert.DoesNotContain(key.KeyId, (await Engine.ListKeys(new ListKeysRequest())).Keys!.Select(k => k.KeyId));

@@ -19,17 +19,17 @@ public sealed class MaterialExpiryTests : EngineTestBase
         Assert.Equal(validTo, described.ValidTo);
         Assert.Equal(ExpirationModelType.KEY_MATERIAL_EXPIRES, described.ExpirationModel);
 
-        Advance(TimeSpan.FromDays(365) - TimeSpan.FromSeconds(1));
+        await AdvanceAsync(TimeSpan.FromDays(365) - TimeSpan.FromSeconds(1));
         Assert.Equal(KeyState.Enabled, (await Describe(key.KeyId!)).KeyState);
         Assert.Empty(Audit.Named("DeleteExpiredKeyMaterial"));
-        Advance(TimeSpan.FromSeconds(1));
+        await AdvanceAsync(TimeSpan.FromSeconds(1));
 
         described = await Describe(key.KeyId!);
         Assert.Equal(KeyState.PendingImport, described.KeyState);
         Assert.False(described.Enabled);
         Assert.Null(described.ValidTo);
         Assert.Equal(imported.KeyMaterialId, described.CurrentKeyMaterialId);
-        var expired = Assert.Single(Audit.Named("DeleteExpiredKeyMaterial"));
+        var expired = await SingleAudit("DeleteExpiredKeyMaterial");
         Assert.Equal(AuditRecord.ServiceEvent, expired.EventType);
         Assert.Equal(validTo, expired.EventTime);
         Assert.Equal(new AuditServiceEventDetails(key.KeyId!, imported.KeyMaterialId), expired.ServiceEventDetails);
@@ -50,10 +50,10 @@ public sealed class MaterialExpiryTests : EngineTestBase
         var validTo = EngineNow.AddDays(40);
         await Import(key.KeyId!, KeyMaterial.Create(KeySpec.HMAC_256), validTo);
 
-        Advance(TimeSpan.FromDays(100));
+        await AdvanceAsync(TimeSpan.FromDays(100));
 
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState);
-        Assert.Equal(validTo, Assert.Single(Audit.Named("DeleteExpiredKeyMaterial")).EventTime);
+        Assert.Equal(validTo, (await SingleAudit("DeleteExpiredKeyMaterial")).EventTime);
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class MaterialExpiryTests : EngineTestBase
         var key = await CreateExternalKey();
         var material = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
         await Import(key.KeyId!, material, EngineNow.AddDays(30));
-        Advance(TimeSpan.FromDays(29));
+        await AdvanceAsync(TimeSpan.FromDays(29));
 
         await Import(key.KeyId!, material);
-        Advance(TimeSpan.FromDays(400));
+        await AdvanceAsync(TimeSpan.FromDays(400));
 
         var described = await Describe(key.KeyId!);
         Assert.Equal(KeyState.Enabled, described.KeyState);

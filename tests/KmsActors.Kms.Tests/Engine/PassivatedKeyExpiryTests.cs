@@ -22,13 +22,13 @@ public sealed class PassivatedKeyExpiryTests : EngineTestBase
         var actor = await KeyActor(key.KeyId!);
         Watch(actor);
 
-        Advance(TimeSpan.FromMinutes(5));
-        ExpectTerminated(actor);
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        await ExpectTerminatedAsync(actor);
         Assert.Empty(Audit.Named("DeleteExpiredKeyMaterial"));
 
-        AdvanceTo(validTo);
+        await AdvanceToAsync(validTo);
 
-        var expired = Assert.Single(Audit.Named("DeleteExpiredKeyMaterial"));
+        var expired = await SingleAudit("DeleteExpiredKeyMaterial");
         Assert.Equal(validTo, expired.EventTime);
         Assert.Equal(imported.KeyMaterialId, expired.ServiceEventDetails!.KeyMaterialId);
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState);
@@ -42,12 +42,12 @@ public sealed class PassivatedKeyExpiryTests : EngineTestBase
         await Import(key.KeyId!, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT), validTo);
         var actor = await KeyActor(key.KeyId!);
         Watch(actor);
-        Advance(TimeSpan.FromMinutes(5));
-        ExpectTerminated(actor);
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        await ExpectTerminatedAsync(actor);
 
-        Advance(TimeSpan.FromDays(400));
+        await AdvanceAsync(TimeSpan.FromDays(400));
 
-        Assert.Equal(validTo, Assert.Single(Audit.Named("DeleteExpiredKeyMaterial")).EventTime);
+        Assert.Equal(validTo, (await SingleAudit("DeleteExpiredKeyMaterial")).EventTime);
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState);
     }
 
@@ -58,8 +58,8 @@ public sealed class PassivatedKeyExpiryTests : EngineTestBase
         var ciphertext = (await Engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = [7] })).CiphertextBlob;
         var actor = await KeyActor(key.KeyId!);
         Watch(actor);
-        Advance(TimeSpan.FromMinutes(5));
-        ExpectTerminated(actor);
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        await ExpectTerminatedAsync(actor);
 
         Assert.Equal([7], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext);
         Assert.Equal(KeyState.Enabled, (await Describe(key.KeyId!)).KeyState);

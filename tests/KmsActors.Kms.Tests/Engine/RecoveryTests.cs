@@ -24,14 +24,14 @@ public sealed class RecoveryTests : EngineTestBase
         Watch(actor);
 
         actor.Tell(PoisonPill.Instance);
-        ExpectTerminated(actor);
+        await ExpectTerminatedAsync(actor);
 
         Assert.Equal(before, await Observable(key.KeyId!));
         Assert.NotEqual(actor, await KeyActor(key.KeyId!));
         Assert.Equal([42], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = ciphertext, EncryptionContext = Context("r") })).Plaintext);
-        AdvanceTo(validTo);
+        await AdvanceToAsync(validTo);
         Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState);
-        Assert.Equal(imported.KeyMaterialId, Assert.Single(Audit.Named("DeleteExpiredKeyMaterial")).ServiceEventDetails!.KeyMaterialId);
+        Assert.Equal(imported.KeyMaterialId, (await SingleAudit("DeleteExpiredKeyMaterial")).ServiceEventDetails!.KeyMaterialId);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class RecoveryTests : EngineTestBase
                 Assert.Equal([1, 2, 3], (await engine.Decrypt(new DecryptRequest { CiphertextBlob = ciphertext })).Plaintext);
                 Assert.True((await engine.VerifyMac(new VerifyMacRequest { KeyId = hmac, Message = [9], MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_384, Mac = mac })).MacValid);
                 Assert.Equal(KeyState.PendingImport, expiringNow.KeyState);
-                await clock.SettleAsync();
+                await AwaitAudit(() => audit.Named("DeleteExpiredKeyMaterial").Any());
                 var expired = Assert.Single(audit.Named("DeleteExpiredKeyMaterial"));
                 Assert.Equal(validTo, expired.EventTime);
                 Assert.Contains(expiring, expired.Resources.Single().Arn, StringComparison.Ordinal);
