@@ -104,6 +104,7 @@ public sealed partial class KeyActor
         var now = Now;
         KeyRules.CheckImportRequest(_key!, r, now);
         var token = _services.TokenSealer.Open(r.ImportToken!, _arn, now);
+        KeyRules.CheckImportTokenUnused(_key!, token.TokenId.ToString("N"));
         var raw = KeyMaterialUnwrapper.Unwrap(token.WrappingAlgorithm, token.WrappingKeySpec, token.WrappingPrivateKey, r.EncryptedKeyMaterial!);
         var material = KeyMaterialValidator.Validate(_key!.KeySpec, raw, IsChina).Material;
         var import = new ValidatedImport(token.TokenId.ToString("N"), token.ValidTo, token.WrappingAlgorithm, material,

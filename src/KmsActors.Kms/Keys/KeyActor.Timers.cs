@@ -48,10 +48,10 @@ public sealed partial class KeyActor
         PersistDecision(new KeyDecision(events, null), () =>
         {
             foreach (var expired in events.OfType<KeyMaterialDeleted>())
-                PublishServiceEvent("DeleteExpiredKeyMaterial", expired.KeyMaterialId);
+                PublishServiceEvent("DeleteExpiredKeyMaterial", expired.KeyMaterialId, expired.At);
             if (!_deleted)
                 return;
-            PublishServiceEvent("DeleteKey", null);
+            PublishServiceEvent("DeleteKey", null, events.OfType<KeyDeleted>().Single().At);
             Timers.CancelAll();
             Context.Parent.Tell(new KeyStatusChanged(_keyId, _key!.State, null, Deleted: true));
             Context.Stop(Self);

@@ -143,8 +143,8 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, Now, resources.Length == 0 ? [_arn] : resources));
     }
 
-    private void PublishServiceEvent(string eventName, string? keyMaterialId) =>
-        Context.System.EventStream.Publish(AuditRecord.ForServiceEvent(eventName, _accountId, _region, _arn, keyMaterialId, Now));
+    private void PublishServiceEvent(string eventName, string? keyMaterialId, DateTimeOffset eventTime) =>
+        Context.System.EventStream.Publish(AuditRecord.ForServiceEvent(eventName, _accountId, _region, _arn, keyMaterialId, eventTime));
 
     protected override void PostStop()
     {

@@ -77,14 +77,20 @@ public static partial class KeyRules
             throw KmsException.Validation("KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL.");
     }
 
+    /// <summary>§11: a token used once is invalid, whatever the material sent with it; checked before unwrapping.</summary>
+    public static void CheckImportTokenUnused(KmsKey key, string tokenId)
+    {
+        if (key.ConsumedImportTokens.ContainsKey(tokenId))
+            throw KmsException.InvalidImportToken("The import token has already been used. Call GetParametersForImport for a new public key and import token.");
+    }
+
     private static KeyDecision ImportKeyMaterial(KmsKey key, ImportKeyMaterialRequest r, KeyContext c)
     {
         CheckImportRequest(key, r, c.Now);
         var import = c.Import ?? throw KmsException.Internal("ImportKeyMaterial needs the validated import.");
 
         // §11: each token is single use; the actor already refused foreign and garbled tokens.
-        if (key.ConsumedImportTokens.ContainsKey(import.TokenId))
-            throw KmsException.InvalidImportToken("The import token has already been used. Call GetParametersForImport for a new public key and import token.");
+        CheckImportTokenUnused(key, import.TokenId);
         if (import.TokenValidTo <= c.Now)
             throw KmsException.ExpiredImportToken("The import token is expired. Call GetParametersForImport for a new public key and import token.");
 

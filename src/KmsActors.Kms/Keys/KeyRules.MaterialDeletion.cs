@@ -30,13 +30,14 @@ public static partial class KeyRules
     /// </summary>
     public static KeyDecision ExpireMaterial(KmsKey key, DateTimeOffset now) => new(
         [.. key.Materials.Where(m => m.IsPresent && m.ValidTo is { } validTo && validTo <= now)
-            .Select(m => (IKeyEvent)new KeyMaterialDeleted(m.KeyMaterialId, Expired: true, now))],
+            // The material expired at its ValidTo, however late the timer was handled (a time jump, a restart).
+            .Select(m => (IKeyEvent)new KeyMaterialDeleted(m.KeyMaterialId, Expired: true, m.ValidTo!.Value))],
         null);
 
     /// <summary>The deletion timer's decision: at DeletionDate a PendingDeletion key is deleted (CloudTrail DeleteKey).</summary>
     public static KeyDecision DeleteIfDue(KmsKey key, DateTimeOffset now) =>
         key.State == KeyState.PendingDeletion && key.DeletionDate is { } date && date <= now
-            ? KeyDecision.Persist(null, new KeyDeleted(now))
+            ? KeyDecision.Persist(null, new KeyDeleted(date))
             : KeyDecision.Reply(null);
 
     /// <summary>The earliest moment the key must act on by itself: a material ValidTo or the DeletionDate (null: none).</summary>

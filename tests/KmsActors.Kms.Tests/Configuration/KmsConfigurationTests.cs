@@ -45,6 +45,25 @@ public sealed class KmsConfigurationTests
     }
 
     [Fact]
+    public void Bug_testkit_profile_kept_the_in_memory_journal_when_a_test_chose_sqlite()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "kms-config-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var config = KmsConfiguration.Load($"kms.journal.provider = sqlite\nkms.data-dir = \"{dataDir}\"", profiles: ["testkit"], environment: NoEnvironment);
+
+            Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+            Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+            Assert.Equal("Akka.TestKit.TestScheduler, Akka.TestKit", config.GetString("akka.scheduler.implementation"));
+        }
+        finally
+        {
+            if (Directory.Exists(dataDir))
+                Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void the_postgres_profile_demands_a_connection_string()
     {
         var error = Assert.Throws<Akka.Configuration.ConfigurationException>(() =>
