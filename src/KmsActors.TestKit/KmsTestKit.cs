@@ -47,6 +47,13 @@ public abstract class KmsTestKit : Akka.TestKit.Xunit2.TestKit
     /// </summary>
     protected void Advance(TimeSpan by) => Clock.AdvanceAsync(by).GetAwaiter().GetResult();
 
+    /// <summary><see cref="Advance"/> without blocking a thread: prefer it in async tests on small machines, where a
+    /// blocked test thread can starve the actors it waits for.</summary>
+    protected Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
+
+    /// <summary><see cref="AdvanceTo"/> without blocking a thread.</summary>
+    protected Task AdvanceToAsync(DateTimeOffset when) => Clock.AdvanceToAsync(when);
+
     /// <summary>Moves virtual time to <paramref name="when"/> (no-op if it is already past).</summary>
     protected void AdvanceTo(DateTimeOffset when) => Clock.AdvanceToAsync(when).GetAwaiter().GetResult();
 
