@@ -148,10 +148,5 @@ public abstract class EngineTestBase : KmsTestKit
 
     protected Task AwaitAudit(Func<bool> condition) => AwaitConditionAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10));
 
-    /// <summary>Async forms of the test kit's Advance / AdvanceTo, so async tests never block a thread on virtual time.</summary>
-    protected Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
-
-    protected Task AdvanceToAsync(DateTimeOffset when) => Clock.AdvanceToAsync(when);
-
     protected static Dictionary<string, string> Context(string purpose) => new() { ["purpose"] = purpose };
 }
