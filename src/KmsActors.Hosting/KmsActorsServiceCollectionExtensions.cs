@@ -1,7 +1,9 @@
 using Akka.Hosting;
+using KmsActors.Hosting.Metrics;
 using KmsActors.Kms.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KmsActors.Hosting;
 
@@ -10,7 +12,9 @@ public static class KmsActorsServiceCollectionExtensions
     /// <summary>
     /// Adds the KmsActors engine to a generic host: an actor system (Akka.Hosting's AddAkka) that starts with the
     /// host and stops through CoordinatedShutdown, configured by <see cref="KmsConfiguration"/> (reference.conf,
-    /// the host's .conf, KMS__* environment variables, --kms.* switches) and logging through ILogger.
+    /// the host's .conf, KMS__* environment variables, --kms.* switches) and logging through ILogger; the engine and
+    /// the keys of kms.seed ready when the host has started; <see cref="IKmsClient"/> (singleton) and the "KmsActors"
+    /// meter (<see cref="KmsMetrics"/>).
     /// </summary>
     /// <param name="configuration">The host's configuration; its "KmsActors" section binds <see cref="KmsActorsOptions"/>.</param>
     /// <param name="configure">Adjusts the options after binding.</param>
@@ -29,7 +33,7 @@ public static class KmsActorsServiceCollectionExtensions
         var config = KmsConfiguration.Load(hostConf, options.Profiles, args: options.Switches);
         services.AddSingleton(KmsSettings.From(config));
 
-        return services.AddAkka(options.ActorSystemName, (builder, _) =>
+        services.AddAkka(options.ActorSystemName, (builder, _) =>
         {
             builder.AddHocon(config, HoconAddMode.Prepend);
             builder.ConfigureLoggers(loggers =>
@@ -38,5 +42,11 @@ public static class KmsActorsServiceCollectionExtensions
                 loggers.AddLoggerFactory();
             });
         });
+        services.AddMetrics();
+        services.TryAddSingleton<KmsMetrics>();
+        services.TryAddSingleton<IKmsClient, KmsClient>();
+        // After AddAkka's hosted service: the actor system is up when the engine starts and kms.seed is applied.
+        services.AddHostedService<KmsActorsStartup>();
+        return services;
     }
 }

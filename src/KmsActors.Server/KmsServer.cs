@@ -33,7 +33,7 @@ public static class KmsServer
         // kms.server.* is read from the actor system's configuration, the one AddKmsActors assembled.
         builder.Services.TryAddSingleton(services => KmsServerSettings.From(services.GetRequiredService<ActorSystem>().Settings.Config));
         builder.Services.TryAddSingleton<RequestAuthenticator>();
-        builder.Services.TryAddSingleton<IKmsRequestHandler, KmsEngineRequestHandler>();
+        builder.Services.TryAddSingleton<IKmsRequestHandler>(s => new MeasuredKmsRequestHandler(new KmsEngineRequestHandler(s.GetRequiredService<ActorSystem>()), s.GetRequiredService<KmsActors.Hosting.Metrics.KmsMetrics>()));
         builder.Services.TryAddSingleton<KmsEndpoint>();
 
         var app = builder.Build();

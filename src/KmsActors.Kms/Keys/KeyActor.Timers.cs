@@ -53,7 +53,7 @@ public sealed partial class KeyActor
                 return;
             PublishServiceEvent("DeleteKey", null, events.OfType<KeyDeleted>().Single().At);
             Timers.CancelAll();
-            Context.Parent.Tell(new KeyStatusChanged(_keyId, _key!.State, null, Deleted: true));
+            Report(new KeyStatusChanged(_keyId, _key!.State, null, Deleted: true));
             Context.Stop(Self);
         });
     }

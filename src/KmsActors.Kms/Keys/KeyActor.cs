@@ -76,7 +76,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     {
         if (_deleted)
         {
-            Context.Parent.Tell(new KeyStatusChanged(_keyId, _key?.State ?? KeyState.PendingDeletion, null, Deleted: true));
+            Report(new KeyStatusChanged(_keyId, _key?.State ?? KeyState.PendingDeletion, null, Deleted: true));
             Context.Stop(Self);
             return;
         }
@@ -129,7 +129,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     }
 
     private void TellStatus() =>
-        Context.Parent.Tell(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
+        Report(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {

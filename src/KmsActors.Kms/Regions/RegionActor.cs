@@ -80,6 +80,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             switch (command.Request)
             {
                 case CreateKeyRequest request: CreateKey(command, request, replyTo); break;
+                case CreateKeyWithIdRequest request: CreateKeyWithId(command, request, replyTo); break;
                 case CreateAliasRequest request: CreateAlias(command, request, replyTo); break;
                 case UpdateAliasRequest request: UpdateAlias(command, request, replyTo); break;
                 case DeleteAliasRequest request: DeleteAlias(command, request, replyTo); break;
