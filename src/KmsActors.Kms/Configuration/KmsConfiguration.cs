@@ -90,6 +90,8 @@ public static class KmsConfiguration
             akka.persistence.journal.sql.connection-string = {{quoted}}
             akka.persistence.snapshot-store.sql.connection-string = {{quoted}}
             akka.persistence.query.journal.sql.connection-string = {{quoted}}
+            kms.persistence.sqlite-journal.connection-string = {{quoted}}
+            kms.persistence.sqlite-snapshot-store.connection-string = {{quoted}}
             """).WithFallback(config);
     }
 

@@ -1,0 +1,186 @@
+using Microsoft.Data.Sqlite;
+
+namespace KmsActors.Kms.Persistence.Sqlite;
+
+/// <summary>
+/// The journal's only writer: one dedicated thread drains the queue and commits everything that arrived while
+/// the previous commit was being fsync'd in ONE transaction (group commit). The disk commits a few hundred
+/// fsync'd transactions per second, so throughput grows with the number of writers waiting, while every
+/// caller's task completes only after the transaction holding its rows is durable.
+/// </summary>
+internal sealed class SqliteGroupWriter : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly SqliteJournalSettings _settings;
+    private readonly Action<IReadOnlyList<string>> _beforeCommit;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter[] _parameters;
+    private readonly Thread _thread;
+    private List<WriterWork> _queue = [];
+    private bool _stopping;
+
+    /// <param name="beforeCommit">Called on the writer thread with the persistence ids of a transaction just before it commits; throwing fails it.</param>
+    public SqliteGroupWriter(SqliteJournalSettings settings, Action<IReadOnlyList<string>> beforeCommit)
+    {
+        _settings = settings;
+        _beforeCommit = beforeCommit;
+        _connection = SqliteDatabase.OpenWriter(settings);
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = """
+            INSERT INTO journal (persistence_id, sequence_nr, manifest, serializer_id, payload, event_manifest, writer_uuid, tags, timestamp)
+            VALUES ($pid, $seq, $manifest, $serializer, $payload, $event_manifest, $writer, $tags, $timestamp)
+            """;
+        _parameters = new[] { "$pid", "$seq", "$manifest", "$serializer", "$payload", "$event_manifest", "$writer", "$tags", "$timestamp" }
+            .Select(name => _insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        _thread = new Thread(Run) { IsBackground = true, Name = "kms-sqlite-journal-writer" };
+        _thread.Start();
+    }
+
+    public Task Write(IReadOnlyList<JournalRow> rows) => Enqueue(new PendingWrite(rows));
+
+    public Task Run(Action<SqliteConnection, SqliteTransaction> action) => Enqueue(new ExclusiveWork(action));
+
+    private Task Enqueue(WriterWork work)
+    {
+        lock (_gate)
+        {
+            if (_stopping)
+                throw new ObjectDisposedException(nameof(SqliteGroupWriter), "The SQLite journal is stopping.");
+            _queue.Add(work);
+            if (_queue.Count == 1)
+                Monitor.Pulse(_gate);
+        }
+        return work.Completion;
+    }
+
+    private void Run()
+    {
+        var batch = new List<WriterWork>();
+        while (true)
+        {
+            lock (_gate)
+            {
+                while (_queue.Count == 0 && !_stopping)
+                    Monitor.Wait(_gate);
+                if (_queue.Count == 0)
+                    return; // stopping, and everything accepted has been written
+                (batch, _queue) = (_queue, batch);
+            }
+            Process(batch);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Commits consecutive writes together (up to max-batch-size rows); exclusive work runs alone, in queue order.</summary>
+    private void Process(List<WriterWork> batch)
+    {
+        var group = new List<PendingWrite>();
+        var rows = 0;
+        foreach (var work in batch)
+        {
+            if (work is PendingWrite write)
+            {
+                if (rows > 0 && rows + write.Rows.Count > _settings.MaxBatchSize)
+                {
+                    CommitGroup(group);
+                    group.Clear();
+                    rows = 0;
+                }
+                group.Add(write);
+                rows += write.Rows.Count;
+                continue;
+            }
+            CommitGroup(group);
+            group.Clear();
+            rows = 0;
+            RunExclusive((ExclusiveWork)work);
+        }
+        CommitGroup(group);
+    }
+
+    private void CommitGroup(List<PendingWrite> group)
+    {
+        if (group.Count == 0)
+            return;
+        try
+        {
+            InTransaction(group);
+            group.ForEach(w => w.Succeed());
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            // One caller's bad write (e.g. a duplicate sequence number) must not fail the others: retry each alone,
+            // so only the callers whose own transaction fails see the failure. A broken disk fails them all.
+            foreach (var write in group)
+            {
+                try
+                {
+                    InTransaction([write]);
+                    write.Succeed();
+                }
+                catch (Exception error)
+                {
+                    write.Fail(error);
+                }
+            }
+        }
+        catch (Exception error)
+        {
+            group[0].Fail(error);
+        }
+    }
+
+    private void InTransaction(List<PendingWrite> group)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        _insert.Transaction = transaction;
+        foreach (var write in group)
+            foreach (var row in write.Rows)
+                Insert(row);
+        _beforeCommit(group.SelectMany(w => w.Rows).Select(r => r.PersistenceId).Distinct().ToList());
+        transaction.Commit();
+    }
+
+    private void Insert(in JournalRow row)
+    {
+        _parameters[0].Value = row.PersistenceId;
+        _parameters[1].Value = row.SequenceNr;
+        _parameters[2].Value = row.Manifest;
+        _parameters[3].Value = row.SerializerId;
+        _parameters[4].Value = row.Payload;
+        _parameters[5].Value = row.EventManifest;
+        _parameters[6].Value = row.WriterUuid;
+        _parameters[7].Value = (object?)row.Tags ?? DBNull.Value;
+        _parameters[8].Value = row.Timestamp;
+        _insert.ExecuteNonQuery();
+    }
+
+    private void RunExclusive(ExclusiveWork work)
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            work.Run(_connection, transaction);
+            transaction.Commit();
+            work.Succeed();
+        }
+        catch (Exception error)
+        {
+            work.Fail(error);
+        }
+    }
+
+    /// <summary>Writes what was accepted, then stops the thread and closes the connection.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.Pulse(_gate);
+        }
+        _thread.Join();
+        _insert.Dispose();
+        _connection.Dispose();
+    }
+}
