@@ -93,7 +93,9 @@ public sealed class ThrowawayPostgres : IDisposable
         foreach (var root in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
             var ownerFile = Path.Combine(root, "owner.pid");
-            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && IsAlive(owner))
+            if (File.Exists(ownerFile) ? int.TryParse(File.ReadAllText(ownerFile), out var owner) && IsAlive(owner)
+                    // Another run may have just created the folder and not yet written its pid.
+                    : Directory.GetCreationTimeUtc(root) > DateTime.UtcNow.AddMinutes(-2))
                 continue;
             Stop(binaries, root);
         }

@@ -5,9 +5,12 @@ namespace KmsActors.Kms.Persistence.Sqlite;
 /// <summary>Opens connections to the journal file with the durability the settings ask for, and creates the schema.</summary>
 internal static class SqliteDatabase
 {
-    // WITHOUT ROWID clusters rows by (persistence_id, sequence_nr), so a replay is one range scan of the table.
+    // Rows are appended in commit order (ordering is the rowid) and found through the (persistence_id,
+    // sequence_nr) index. Clustering the table by persistence id instead (WITHOUT ROWID) measured 5x slower
+    // with 1,000 actors writing: every commit then dirties a page per actor, full rows instead of index entries.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS journal (
+            ordering INTEGER PRIMARY KEY,
             persistence_id TEXT NOT NULL,
             sequence_nr INTEGER NOT NULL,
             manifest TEXT NOT NULL,
@@ -16,9 +19,9 @@ internal static class SqliteDatabase
             event_manifest TEXT NOT NULL,
             writer_uuid TEXT NOT NULL,
             tags TEXT NULL,
-            timestamp INTEGER NOT NULL,
-            PRIMARY KEY (persistence_id, sequence_nr)
-        ) WITHOUT ROWID;
+            timestamp INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS journal_persistence_id_sequence_nr ON journal (persistence_id, sequence_nr);
         -- The highest sequence number of a persistence id whose newest events were deleted: it must never go down.
         CREATE TABLE IF NOT EXISTS journal_metadata (
             persistence_id TEXT NOT NULL PRIMARY KEY,
@@ -35,12 +38,22 @@ internal static class SqliteDatabase
         ) WITHOUT ROWID;
         """;
 
-    /// <summary>A connection that writes: WAL mode and the configured synchronous level (both per connection in SQLite).</summary>
+    /// <summary>
+    /// A connection that writes: WAL mode, the configured synchronous level and checkpoint interval (all per
+    /// connection in SQLite). Rare, large checkpoints measured 2x the commits/s of SQLite's default (1,000 pages):
+    /// the index pages that every commit touches are copied to the database once per checkpoint, not per commit.
+    /// A 64 MB page cache (a limit, not an allocation) keeps the index of a large journal in memory.
+    /// </summary>
     public static SqliteConnection OpenWriter(SqliteJournalSettings settings)
     {
         var connection = new SqliteConnection(settings.ConnectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={settings.Synchronous};");
+        Execute(connection, $"""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous={settings.Synchronous};
+            PRAGMA wal_autocheckpoint={settings.WalAutocheckpointPages};
+            PRAGMA cache_size=-65536;
+            """);
         return connection;
     }
 

@@ -3,7 +3,7 @@ using Akka.Configuration;
 namespace KmsActors.Kms.Persistence.Sqlite;
 
 /// <summary>Settings of <see cref="SqliteJournal"/> and <see cref="SqliteSnapshotStore"/>, read from their plugin sections.</summary>
-public sealed record SqliteJournalSettings(string ConnectionString, string Synchronous, int MaxBatchSize, bool AutoInitialize)
+public sealed record SqliteJournalSettings(string ConnectionString, string Synchronous, int MaxBatchSize, int WalAutocheckpointPages, bool AutoInitialize)
 {
     public static SqliteJournalSettings From(Config config)
     {
@@ -18,6 +18,7 @@ public sealed record SqliteJournalSettings(string ConnectionString, string Synch
         var maxBatch = config.GetInt("max-batch-size", 10_000);
         if (maxBatch < 1)
             throw new ConfigurationException($"max-batch-size = {maxBatch}: expected at least 1.");
-        return new SqliteJournalSettings(connection, synchronous, maxBatch, config.GetBoolean("auto-initialize", true));
+        var checkpoint = config.GetInt("wal-autocheckpoint-pages", 10_000);
+        return new SqliteJournalSettings(connection, synchronous, maxBatch, checkpoint, config.GetBoolean("auto-initialize", true));
     }
 }
