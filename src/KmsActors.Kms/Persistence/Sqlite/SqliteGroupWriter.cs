@@ -14,8 +14,9 @@ internal sealed class SqliteGroupWriter : IDisposable
     private readonly SqliteJournalSettings _settings;
     private readonly Action<IReadOnlyList<string>> _beforeCommit;
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter[] _parameters;
+    private const int RowsPerStatement = 32;
+    private readonly JournalInsertCommand _insertMany;
+    private readonly JournalInsertCommand _insertOne;
     private readonly Thread _thread;
     private List<WriterWork> _queue = [];
     private bool _stopping;
@@ -26,13 +27,8 @@ internal sealed class SqliteGroupWriter : IDisposable
         _settings = settings;
         _beforeCommit = beforeCommit;
         _connection = SqliteDatabase.OpenWriter(settings);
-        _insert = _connection.CreateCommand();
-        _insert.CommandText = """
-            INSERT INTO journal (persistence_id, sequence_nr, manifest, serializer_id, payload, event_manifest, writer_uuid, tags, timestamp)
-            VALUES ($pid, $seq, $manifest, $serializer, $payload, $event_manifest, $writer, $tags, $timestamp)
-            """;
-        _parameters = new[] { "$pid", "$seq", "$manifest", "$serializer", "$payload", "$event_manifest", "$writer", "$tags", "$timestamp" }
-            .Select(name => _insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        _insertMany = new JournalInsertCommand(_connection, RowsPerStatement);
+        _insertOne = new JournalInsertCommand(_connection, 1);
         _thread = new Thread(Run) { IsBackground = true, Name = "kms-sqlite-journal-writer" };
         _thread.Start();
     }
@@ -133,27 +129,17 @@ internal sealed class SqliteGroupWriter : IDisposable
 
     private void InTransaction(List<PendingWrite> group)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        _insert.Transaction = transaction;
+        var rows = new List<JournalRow>(group.Sum(w => w.Rows.Count));
         foreach (var write in group)
-            foreach (var row in write.Rows)
-                Insert(row);
-        _beforeCommit(group.SelectMany(w => w.Rows).Select(r => r.PersistenceId).Distinct().ToList());
+            rows.AddRange(write.Rows);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var offset = 0;
+        for (; offset + RowsPerStatement <= rows.Count; offset += RowsPerStatement)
+            _insertMany.Execute(rows, offset, transaction);
+        for (; offset < rows.Count; offset++)
+            _insertOne.Execute(rows, offset, transaction);
+        _beforeCommit(rows.Select(r => r.PersistenceId).Distinct().ToList());
         transaction.Commit();
-    }
-
-    private void Insert(in JournalRow row)
-    {
-        _parameters[0].Value = row.PersistenceId;
-        _parameters[1].Value = row.SequenceNr;
-        _parameters[2].Value = row.Manifest;
-        _parameters[3].Value = row.SerializerId;
-        _parameters[4].Value = row.Payload;
-        _parameters[5].Value = row.EventManifest;
-        _parameters[6].Value = row.WriterUuid;
-        _parameters[7].Value = (object?)row.Tags ?? DBNull.Value;
-        _parameters[8].Value = row.Timestamp;
-        _insert.ExecuteNonQuery();
     }
 
     private void RunExclusive(ExclusiveWork work)
@@ -180,7 +166,8 @@ internal sealed class SqliteGroupWriter : IDisposable
             Monitor.Pulse(_gate);
         }
         _thread.Join();
-        _insert.Dispose();
+        _insertMany.Dispose();
+        _insertOne.Dispose();
         _connection.Dispose();
     }
 }
