@@ -65,14 +65,26 @@ internal static class SqliteDatabase
         return connection;
     }
 
+    // The journal and the snapshot store start together and create the same schema: one at a time, or the
+    // second meets a locked database while the first holds the write lock.
+    private static readonly object SchemaLock = new();
+
     public static void CreateSchema(SqliteJournalSettings settings)
+    {
+        lock (SchemaLock)
+            CreateSchemaAlone(settings);
+    }
+
+    private static void CreateSchemaAlone(SqliteJournalSettings settings)
     {
         var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
         using var connection = OpenWriter(settings);
-        Execute(connection, Schema);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, Schema, transaction);
+        transaction.Commit();
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
