@@ -102,7 +102,6 @@ internal sealed class SqliteGroupWriter : IDisposable
         try
         {
             InTransaction(group);
-            group.ForEach(w => w.Succeed());
         }
         catch (Exception) when (group.Count > 1)
         {
@@ -113,18 +112,18 @@ internal sealed class SqliteGroupWriter : IDisposable
                 try
                 {
                     InTransaction([write]);
-                    write.Succeed();
                 }
                 catch (Exception error)
                 {
-                    write.Fail(error);
+                    write.Failed(error);
                 }
             }
         }
         catch (Exception error)
         {
-            group[0].Fail(error);
+            group[0].Failed(error);
         }
+        WriterWork.CompleteAll(group);
     }
 
     private void InTransaction(List<PendingWrite> group)
@@ -149,12 +148,12 @@ internal sealed class SqliteGroupWriter : IDisposable
             using var transaction = _connection.BeginTransaction(deferred: false);
             work.Run(_connection, transaction);
             transaction.Commit();
-            work.Succeed();
         }
         catch (Exception error)
         {
-            work.Fail(error);
+            work.Failed(error);
         }
+        WriterWork.CompleteAll([work]);
     }
 
     /// <summary>Writes what was accepted, then stops the thread and closes the connection.</summary>

@@ -2,16 +2,31 @@ using Microsoft.Data.Sqlite;
 
 namespace KmsActors.Kms.Persistence.Sqlite;
 
-/// <summary>An item of the writer thread's queue; its task completes only after its transaction committed.</summary>
+/// <summary>
+/// An item of the writer thread's queue; its task completes only after its transaction committed. The writer
+/// records the outcome and hands the completions of a whole commit to one pool thread (<see cref="CompleteAll"/>),
+/// so neither the writer runs the callers' continuations nor each caller costs a pool work item of its own.
+/// </summary>
 internal abstract class WriterWork
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _done = new();
+    private Exception? _error;
 
     public Task Completion => _done.Task;
 
-    public void Succeed() => _done.TrySetResult();
+    public void Failed(Exception error) => _error = error;
 
-    public void Fail(Exception error) => _done.TrySetException(error);
+    public static void CompleteAll(IEnumerable<WriterWork> works) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            foreach (var work in state)
+            {
+                if (work._error is null)
+                    work._done.TrySetResult();
+                else
+                    work._done.TrySetException(work._error);
+            }
+        }, works.ToArray(), preferLocal: false);
 }
 
 /// <summary>The rows of one WriteMessagesAsync call: committed together with other callers' rows (group commit).</summary>
