@@ -86,10 +86,16 @@ public static class KmsConfiguration
         if (string.IsNullOrEmpty(connection))
             return config;
         var quoted = Quote(connection);
+        // The engine's own SQLite journal (sqlite.conf) and Akka.Persistence.Sql (postgres.conf, or SQLite by choice).
+        var sqlitePlugins = provider == "sqlite" ? $$"""
+            kms.persistence.sqlite-journal.connection-string = {{quoted}}
+            kms.persistence.sqlite-snapshot-store.connection-string = {{quoted}}
+            """ : "";
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql.connection-string = {{quoted}}
             akka.persistence.snapshot-store.sql.connection-string = {{quoted}}
             akka.persistence.query.journal.sql.connection-string = {{quoted}}
+            {{sqlitePlugins}}
             """).WithFallback(config);
     }
 

@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
-using Akka.Actor;
-using KmsActors.Benchmarks.Quick;
 using KmsActors.Kms.Configuration;
 
 namespace KmsActors.Benchmarks.Persistence;
@@ -14,33 +11,25 @@ public static class SqlitePersistence
 {
     public static async Task<double> EventsPerSecond(int actors, TimeSpan window, CancellationToken cancellationToken)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "kms-bench-" + Guid.NewGuid().ToString("N"));
-        var config = KmsConfiguration.Load($"kms.data-dir = \"{dataDir}\"\nakka.loglevel = WARNING", environment: new Hashtable());
-        var system = ActorSystem.Create("bench", config);
+        var dataDir = NewDataDir();
         try
         {
-            var counters = Enumerable.Range(0, actors).Select(i => system.ActorOf(PersistentCounter.Props(i.ToString()))).ToList();
-            // Warm-up: schema creation, recovery of every actor, JIT.
-            var warmup = new PersistRace(actors);
-            warmup.Close();
-            counters.ForEach(c => c.Tell(new PersistentCounter.Run(warmup)));
-            await warmup.AllFinished.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
-
-            var race = new PersistRace(actors);
-            var clock = Stopwatch.StartNew();
-            counters.ForEach(c => c.Tell(new PersistentCounter.Run(race)));
-            await Task.Delay(window, cancellationToken);
-            race.Close();
-            var events = race.Events;
-            var elapsed = clock.Elapsed;
-            await race.AllFinished.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            return events / elapsed.TotalSeconds;
+            return await JournalPersistence.EventsPerSecond(Config(dataDir), actors, window, cancellationToken);
         }
         finally
         {
-            await system.Terminate();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+            Delete(dataDir);
         }
+    }
+
+    public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "kms-bench-" + Guid.NewGuid().ToString("N"));
+
+    public static Akka.Configuration.Config Config(string dataDir) =>
+        KmsConfiguration.Load($"kms.data-dir = \"{dataDir}\"\nakka.loglevel = WARNING", environment: new Hashtable());
+
+    public static void Delete(string dataDir)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
     }
 }

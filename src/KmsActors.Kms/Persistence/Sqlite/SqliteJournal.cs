@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using Microsoft.Data.Sqlite;
+
+namespace KmsActors.Kms.Persistence.Sqlite;
+
+/// <summary>
+/// Akka.Persistence journal on a SQLite file with group commit (see <see cref="SqliteGroupWriter"/>): the writes
+/// of many persistent actors share one fsync'd transaction. Semantics are Akka's: an AtomicWrite is stored
+/// entirely or not at all; a write whose payload cannot be serialized is rejected alone (the actor keeps
+/// running); a failed transaction fails its callers' writes; the highest sequence number never goes down,
+/// also after deletes; replay is in sequence order. Configured as kms.persistence.sqlite-journal.
+/// </summary>
+public class SqliteJournal : AsyncWriteJournal
+{
+    private readonly SqliteJournalSettings _settings;
+    private readonly Akka.Serialization.Serialization _serialization;
+    private readonly SqliteGroupWriter _writer;
+    private readonly SqliteJournalReader _reader;
+
+    public SqliteJournal(Config config)
+    {
+        _settings = SqliteJournalSettings.From(config);
+        _serialization = Context.System.Serialization;
+        if (_settings.AutoInitialize)
+            SqliteDatabase.CreateSchema(_settings);
+        _writer = new SqliteGroupWriter(_settings, BeforeCommit);
+        _reader = new SqliteJournalReader(_settings, _serialization);
+    }
+
+    /// <summary>
+    /// Runs on the writer thread just before a transaction commits, with the persistence ids it holds. A test hook:
+    /// a subclass that throws here simulates a failing commit (disk full, I/O error).
+    /// </summary>
+    protected virtual void BeforeCommit(IReadOnlyList<string> persistenceIds)
+    {
+    }
+
+    protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        var rows = new List<JournalRow>();
+        List<Exception?>? rejections = null;
+        var index = 0;
+        // Timestamps come from the actor system's clock, so virtual-time tests see virtual timestamps.
+        var timestamp = Context.System.Scheduler.Now.UtcTicks;
+        foreach (var write in messages)
+        {
+            var before = rows.Count;
+            try
+            {
+                foreach (var representation in (IImmutableList<IPersistentRepresentation>)write.Payload)
+                    rows.Add(ToRow(representation, timestamp));
+            }
+            catch (Exception error)
+            {
+                // A rejected AtomicWrite is not stored at all, the others of the call are.
+                rows.RemoveRange(before, rows.Count - before);
+                rejections ??= Enumerable.Repeat<Exception?>(null, index).ToList();
+                rejections.Add(error);
+                index++;
+                continue;
+            }
+            rejections?.Add(null);
+            index++;
+        }
+        var committed = rows.Count == 0 ? Task.CompletedTask : _writer.Write(rows);
+        if (rejections is null)
+            return committed.ContinueWith(static t =>
+            {
+                t.GetAwaiter().GetResult(); // rethrows the commit failure: the whole call fails
+                return (IImmutableList<Exception>)null!; // Akka: null means every write succeeded
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var results = rejections.ToImmutableList();
+        return committed.ContinueWith(t =>
+        {
+            t.GetAwaiter().GetResult();
+            return (IImmutableList<Exception>)results!;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private JournalRow ToRow(IPersistentRepresentation representation, long timestamp)
+    {
+        var payload = representation.Payload;
+        string? tags = null;
+        if (payload is Tagged tagged)
+        {
+            payload = tagged.Payload;
+            tags = tagged.Tags.Count == 0 ? null : string.Join(';', tagged.Tags);
+        }
+        var serializer = _serialization.FindSerializerFor(payload);
+        return new JournalRow(
+            representation.PersistenceId,
+            representation.SequenceNr,
+            Akka.Serialization.Serialization.ManifestFor(serializer, payload),
+            serializer.Identifier,
+            serializer.ToBinary(payload),
+            representation.Manifest ?? "",
+            representation.WriterGuid ?? "",
+            tags,
+            representation.Timestamp != 0 ? representation.Timestamp : timestamp);
+    }
+
+    public override Task ReplayMessagesAsync(Akka.Actor.IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback) =>
+        Task.Run(() => _reader.Replay(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback));
+
+    public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
+        Task.Run(() => _reader.HighestSequenceNr(persistenceId), cancellationToken);
+
+    /// <summary>Deletes through the writer, in order with the writes; keeps the highest sequence number in journal_metadata.</summary>
+    protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
+        _writer.Run((connection, transaction) =>
+        {
+            var highest = SqliteJournalReader.HighestSequenceNr(connection, transaction, persistenceId);
+            Execute(connection, transaction, """
+                INSERT INTO journal_metadata (persistence_id, sequence_nr) VALUES ($pid, $highest)
+                ON CONFLICT (persistence_id) DO UPDATE SET sequence_nr = MAX(sequence_nr, excluded.sequence_nr)
+                """, persistenceId, "$highest", highest);
+            Execute(connection, transaction, "DELETE FROM journal WHERE persistence_id = $pid AND sequence_nr <= $to", persistenceId, "$to", toSequenceNr);
+        });
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string persistenceId, string name, long number)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$pid", persistenceId);
+        command.Parameters.AddWithValue(name, number);
+        command.ExecuteNonQuery();
+    }
+
+    protected override void PostStop()
+    {
+        _writer.Dispose();
+        base.PostStop();
+    }
+}

@@ -1,0 +1,109 @@
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.Snapshot;
+using Microsoft.Data.Sqlite;
+
+namespace KmsActors.Kms.Persistence.Sqlite;
+
+/// <summary>
+/// Snapshots in the journal's SQLite file (table snapshot). Snapshots are rare (one per kms.snapshot-every
+/// events), so each operation simply runs in its own transaction on a pooled connection.
+/// Configured as kms.persistence.sqlite-snapshot-store.
+/// </summary>
+public sealed class SqliteSnapshotStore : SnapshotStore
+{
+    private readonly SqliteJournalSettings _settings;
+    private readonly Akka.Serialization.Serialization _serialization;
+
+    public SqliteSnapshotStore(Config config)
+    {
+        _settings = SqliteJournalSettings.From(config);
+        _serialization = Context.System.Serialization;
+        if (_settings.AutoInitialize)
+            SqliteDatabase.CreateSchema(_settings);
+    }
+
+    protected override Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var connection = SqliteDatabase.OpenReader(_settings);
+            using var command = Command(connection, null, """
+                SELECT sequence_nr, timestamp, manifest, serializer_id, payload FROM snapshot
+                WHERE persistence_id = $pid AND sequence_nr BETWEEN $min_seq AND $max_seq AND timestamp BETWEEN $min_ts AND $max_ts
+                ORDER BY sequence_nr DESC LIMIT 1
+                """, persistenceId, criteria);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+                return null;
+            var snapshot = _serialization.Deserialize((byte[])reader.GetValue(4), reader.GetInt32(3), reader.GetString(2));
+            var metadata = new SnapshotMetadata(persistenceId, reader.GetInt64(0), new DateTime(reader.GetInt64(1), DateTimeKind.Utc));
+            return (SelectedSnapshot?)new SelectedSnapshot(metadata, snapshot);
+        }, cancellationToken);
+
+    protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
+    {
+        // Serialized on the actor thread, so a snapshot that cannot be serialized fails its save at once.
+        var serializer = _serialization.FindSerializerFor(snapshot);
+        var payload = serializer.ToBinary(snapshot);
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, snapshot);
+        return InTransaction((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT OR REPLACE INTO snapshot (persistence_id, sequence_nr, timestamp, manifest, serializer_id, payload)
+                VALUES ($pid, $seq, $ts, $manifest, $serializer, $payload)
+                """;
+            command.Parameters.AddWithValue("$pid", metadata.PersistenceId);
+            command.Parameters.AddWithValue("$seq", metadata.SequenceNr);
+            command.Parameters.AddWithValue("$ts", metadata.Timestamp.ToUniversalTime().Ticks);
+            command.Parameters.AddWithValue("$manifest", manifest);
+            command.Parameters.AddWithValue("$serializer", serializer.Identifier);
+            command.Parameters.AddWithValue("$payload", payload);
+            command.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken) =>
+        InTransaction((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM snapshot WHERE persistence_id = $pid AND sequence_nr = $seq";
+            command.Parameters.AddWithValue("$pid", metadata.PersistenceId);
+            command.Parameters.AddWithValue("$seq", metadata.SequenceNr);
+            command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    protected override Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
+        InTransaction((connection, transaction) =>
+        {
+            using var command = Command(connection, transaction, """
+                DELETE FROM snapshot WHERE persistence_id = $pid
+                AND sequence_nr BETWEEN $min_seq AND $max_seq AND timestamp BETWEEN $min_ts AND $max_ts
+                """, persistenceId, criteria);
+            command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    private Task InTransaction(Action<SqliteConnection, SqliteTransaction> action, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var connection = SqliteDatabase.OpenWriter(_settings);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            action(connection, transaction);
+            transaction.Commit();
+        }, cancellationToken);
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, string persistenceId, SnapshotSelectionCriteria criteria)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$pid", persistenceId);
+        command.Parameters.AddWithValue("$min_seq", criteria.MinSequenceNr);
+        command.Parameters.AddWithValue("$max_seq", criteria.MaxSequenceNr);
+        command.Parameters.AddWithValue("$min_ts", criteria.MinTimestamp?.ToUniversalTime().Ticks ?? 0L);
+        command.Parameters.AddWithValue("$max_ts", criteria.MaxTimeStamp.ToUniversalTime().Ticks);
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace KmsActors.Kms.Persistence.Sqlite;
+
+/// <summary>
+/// An item of the writer thread's queue; its task completes only after its transaction committed. The writer
+/// records the outcome and hands the completions of a whole commit to one pool thread (<see cref="CompleteAll"/>),
+/// so neither the writer runs the callers' continuations nor each caller costs a pool work item of its own.
+/// </summary>
+internal abstract class WriterWork
+{
+    private readonly TaskCompletionSource _done = new();
+    private Exception? _error;
+
+    public Task Completion => _done.Task;
+
+    public void Failed(Exception error) => _error = error;
+
+    public static void CompleteAll(IEnumerable<WriterWork> works) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            foreach (var work in state)
+            {
+                if (work._error is null)
+                    work._done.TrySetResult();
+                else
+                    work._done.TrySetException(work._error);
+            }
+        }, works.ToArray(), preferLocal: false);
+}
+
+/// <summary>The rows of one WriteMessagesAsync call: committed together with other callers' rows (group commit).</summary>
+internal sealed class PendingWrite(IReadOnlyList<JournalRow> rows) : WriterWork
+{
+    public IReadOnlyList<JournalRow> Rows { get; } = rows;
+}
+
+/// <summary>Work that runs alone in its own transaction, in queue order with the writes (e.g. deletes).</summary>
+internal sealed class ExclusiveWork(Action<SqliteConnection, SqliteTransaction> action) : WriterWork
+{
+    public void Run(SqliteConnection connection, SqliteTransaction transaction) => action(connection, transaction);
+}
