@@ -8,16 +8,16 @@ public sealed class KmsConfigurationTests
     private static readonly Hashtable NoEnvironment = new();
 
     [Fact]
-    public void reference_defaults_give_sqlite_under_kms_data()
+    public void reference_defaults_give_the_engine_sqlite_journal_under_kms_data()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "kms-config-" + Guid.NewGuid().ToString("N"));
         var config = KmsConfiguration.Load($"kms.data-dir = \"{dataDir}\"", environment: NoEnvironment);
         var settings = KmsSettings.From(config);
 
         Assert.Equal("sqlite", settings.JournalProvider);
-        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
-        Assert.Equal("SQLite.MS", config.GetString("akka.persistence.journal.sql.provider-name"));
-        Assert.Equal($"Data Source={Path.Combine(dataDir, "kms.db")}", config.GetString("akka.persistence.journal.sql.connection-string"));
+        Assert.Equal("kms.persistence.sqlite-journal", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("kms.persistence.sqlite-snapshot-store", config.GetString("akka.persistence.snapshot-store.plugin"));
+        Assert.Equal($"Data Source={Path.Combine(dataDir, "kms.db")}", config.GetString("kms.persistence.sqlite-journal.connection-string"));
         Assert.Equal(TimeSpan.FromHours(24), settings.ImportTokenValidity);
         Directory.Delete(dataDir, recursive: true);
     }
@@ -52,8 +52,8 @@ public sealed class KmsConfigurationTests
         {
             var config = KmsConfiguration.Load($"kms.journal.provider = sqlite\nkms.data-dir = \"{dataDir}\"", profiles: ["testkit"], environment: NoEnvironment);
 
-            Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
-            Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+            Assert.Equal("kms.persistence.sqlite-journal", config.GetString("akka.persistence.journal.plugin"));
+            Assert.Equal("kms.persistence.sqlite-snapshot-store", config.GetString("akka.persistence.snapshot-store.plugin"));
             Assert.Equal("Akka.TestKit.TestScheduler, Akka.TestKit", config.GetString("akka.scheduler.implementation"));
         }
         finally

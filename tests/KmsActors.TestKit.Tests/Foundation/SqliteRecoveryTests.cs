@@ -12,8 +12,6 @@ public sealed class SqliteRecoveryTests : IDisposable
     private ActorSystem StartSystem() => ActorSystem.Create("kms-sqlite", KmsTestKit.CreateConfig($$"""
         kms.journal.provider = sqlite
         kms.data-dir = "{{_dataDir}}"
-        akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
         """));
 
     [Fact]
