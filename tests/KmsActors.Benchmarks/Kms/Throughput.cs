@@ -5,8 +5,13 @@ namespace KmsActors.Benchmarks.Kms;
 /// <summary>Runs <paramref name="callers"/> loops of an async operation for a time window and reports ops/s.</summary>
 public static class Throughput
 {
-    public static async Task<double> OpsPerSecond(int callers, TimeSpan window, Func<int, long, Task> operation)
+    public static async Task<double> OpsPerSecond(int callers, TimeSpan window, Func<int, long, Task> operation) =>
+        (await Measure(callers, window, operation)).OpsPerSecond;
+
+    /// <summary>As <see cref="OpsPerSecond"/>, also reporting the bytes the whole process allocated per operation.</summary>
+    public static async Task<(double OpsPerSecond, double BytesPerOp)> Measure(int callers, TimeSpan window, Func<int, long, Task> operation)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         long ops = 0;
         var open = true;
         var clock = Stopwatch.StartNew();
@@ -22,8 +27,9 @@ public static class Throughput
         Volatile.Write(ref open, false);
         var counted = Interlocked.Read(ref ops);
         var elapsed = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         await Task.WhenAll(loops);
-        return counted / elapsed.TotalSeconds;
+        return (counted / elapsed.TotalSeconds, counted == 0 ? 0 : (double)allocated / counted);
     }
 
     public static double Percentile(IReadOnlyList<double> samples, double p)
