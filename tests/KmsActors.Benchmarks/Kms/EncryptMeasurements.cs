@@ -13,7 +13,7 @@ public static class EncryptMeasurements
         int.TryParse(Environment.GetEnvironmentVariable("KMS_BENCH_SECONDS"), out var seconds) && seconds > 0 ? seconds : 5);
 
     /// <summary>Encrypt through region and key actors: enough concurrent callers to keep both cores busy.</summary>
-    public static async Task<(double OpsPerSecond, double BytesPerOp)> Engine(int callers = 256)
+    public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Engine(int callers = 256)
     {
         await using var harness = EngineHarness.Start();
         var keys = await harness.CreateKeys(Keys, new CreateKeyRequest());
@@ -28,7 +28,7 @@ public static class EncryptMeasurements
     }
 
     /// <summary>AesGcm on the same payloads and key count, one thread per core, in the same process.</summary>
-    public static async Task<double> Raw()
+    public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Raw()
     {
         var keys = Enumerable.Range(0, Keys).Select(_ => new AesGcm(RandomNumberGenerator.GetBytes(32), 16)).ToArray();
         try
@@ -45,7 +45,7 @@ public static class EncryptMeasurements
                 key.Encrypt(nonce, payload, output, tag);
                 return Task.CompletedTask;
             }
-            return await Throughput.OpsPerSecond(Environment.ProcessorCount, Window, Encrypt);
+            return await Throughput.Measure(Environment.ProcessorCount, Window, Encrypt);
         }
         finally
         {

@@ -16,13 +16,17 @@ public sealed class KmsArea : IQuickArea
         var onlyImport = args.Contains("import", StringComparer.OrdinalIgnoreCase);
         if (!onlyImport)
         {
-            var (engine, bytesPerOp) = await EncryptMeasurements.Engine();
+            var (engine, bytesPerOp, engineCpu) = await EncryptMeasurements.Engine();
             yield return new Measurement("encrypt.engine", engine, "ops/s");
-            // Load-independent: what the whole process allocated per Encrypt (callers, actors, audit, GC-visible crypto).
+            // Nearly load-independent: what the whole process allocated and the CPU it used per Encrypt.
             yield return new Measurement("encrypt.engine.bytes-per-op", bytesPerOp, "B/op");
-            var raw = await EncryptMeasurements.Raw();
+            yield return new Measurement("encrypt.engine.cpu-per-op", engineCpu, "us/op");
+            var (raw, _, rawCpu) = await EncryptMeasurements.Raw();
             yield return new Measurement("encrypt.raw", raw, "ops/s");
+            yield return new Measurement("encrypt.raw.cpu-per-op", rawCpu, "us/op");
             yield return new Measurement("encrypt.engine.ratio", engine / raw, "x raw");
+            // What the ratio would be on two idle cores: raw CPU per op over engine CPU per op.
+            yield return new Measurement("encrypt.engine.cpu-ratio", rawCpu / engineCpu, "x raw");
         }
         if (!onlyEncrypt)
         {
