@@ -15,7 +15,7 @@ public static class EncryptMeasurements
     /// <summary>Encrypt through region and key actors: enough concurrent callers to keep both cores busy.</summary>
     public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Engine(int callers = 256)
     {
-        await using var harness = EngineHarness.Start();
+        await using var harness = EngineHarness.Start(Environment.GetEnvironmentVariable("KMS_BENCH_HOCON") ?? "");
         var keys = await harness.CreateKeys(Keys, new CreateKeyRequest());
         var payload = RandomNumberGenerator.GetBytes(PayloadBytes);
         Task Encrypt(int caller, long n) => harness.Engine.Encrypt(new EncryptRequest
