@@ -83,5 +83,5 @@ public sealed partial class RegionActor
     private static KmsException AliasNotFound(string aliasArn) => KmsException.NotFound($"Alias {aliasArn} is not found.");
 
     /// <summary>Indexed, or being created right now (its actor has not reported yet).</summary>
-    private bool IsKnownKey(string keyId) => _index.Keys.ContainsKey(keyId) || _pending.ContainsKey(keyId);
+    private bool IsKnownKey(string keyId) => _index.HasKey(keyId) || _pending.ContainsKey(keyId);
 }
