@@ -75,7 +75,7 @@ public sealed partial class KmsEngine
         ArgumentNullException.ThrowIfNull(request);
         caller ??= DefaultCaller;
         region ??= DefaultRegion;
-        var command = new KmsCommand(request, caller, region, Guid.NewGuid().ToString());
+        var command = new KmsCommand(request, caller, region, RequestIds.New());
         // Straight to the region actor once the engine actor has started it (one hop less per call); until then, and
         // for a region name the engine actor has not accepted, through the engine actor, which validates and routes.
         var target = _regions.Find(caller.AccountId, region) ?? Actor;
