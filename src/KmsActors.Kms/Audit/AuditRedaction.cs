@@ -29,6 +29,7 @@ internal static class AuditRedaction
     {
         public PropertyInfo[] Members { get; } = members;
         public string[] CamelNames { get; } = members.Select(m => CamelName(m.Name)).ToArray();
+        public Func<object, object?>[] Getters { get; } = members.Select(Model.PropertyGetter.Compile).ToArray();
     }
 
     /// <summary>True for a member that must never reach a record: named in <see cref="SecretMembers"/>, or any blob

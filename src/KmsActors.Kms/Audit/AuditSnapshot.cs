@@ -15,10 +15,10 @@ internal sealed class AuditSnapshot
     public AuditSnapshot(AuditRedaction.RecordShape shape, object record)
     {
         _shape = shape;
-        var members = shape.Members;
-        _values = new object?[members.Length];
-        for (var i = 0; i < members.Length; i++)
-            _values[i] = members[i].GetValue(record);
+        var getters = shape.Getters;
+        _values = new object?[getters.Length];
+        for (var i = 0; i < getters.Length; i++)
+            _values[i] = getters[i](record);
     }
 
     /// <summary>The same map <see cref="AuditRedaction.ToMap"/> builds from the record.</summary>
