@@ -56,7 +56,7 @@ public sealed partial class KmsEngineActor : ReceiveActor
             foreach (var entry in _regions.Where(entry => entry.Value.Equals(terminated.ActorRef)).ToList())
             {
                 _regions.Remove(entry.Key);
-                _directory?.Remove(entry.Key.Account, entry.Key.Region);
+                _directory?.Remove(entry.Key.Account, entry.Key.Region, entry.Value);
             }
         });
     }
