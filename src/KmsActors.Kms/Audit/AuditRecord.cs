@@ -25,10 +25,24 @@ public sealed record AuditRecord
     public required string UserAgent { get; init; }
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
+    // Each holds the map, null, or an AuditSnapshot whose map is built on first read: most records are published to
+    // nobody or read only in part, and building maps by reflection for every call was most of an Encrypt's audit cost.
+    private object? _requestParameters;
+    private object? _responseElements;
+
     /// <summary>Lower-camel-case request members; null for service events.</summary>
-    public IReadOnlyDictionary<string, object?>? RequestParameters { get; init; }
+    public IReadOnlyDictionary<string, object?>? RequestParameters
+    {
+        get => AuditSnapshot.Materialize(ref _requestParameters);
+        init => _requestParameters = value;
+    }
+
     /// <summary>Lower-camel-case response members; null on failure, for GetParametersForImport, operations without output and service events.</summary>
-    public IReadOnlyDictionary<string, object?>? ResponseElements { get; init; }
+    public IReadOnlyDictionary<string, object?>? ResponseElements
+    {
+        get => AuditSnapshot.Materialize(ref _responseElements);
+        init => _responseElements = value;
+    }
     /// <summary>The API request ID; null for service events.</summary>
     public string? RequestID { get; init; }
     public required string EventID { get; init; }
@@ -42,11 +56,15 @@ public sealed record AuditRecord
 
     /// <summary>The record of one API call. <paramref name="response"/> is the response record (ignored when
     /// <paramref name="error"/> is set); <paramref name="resourceArns"/> are the key (and alias) ARNs involved.</summary>
-    public static AuditRecord ForApiCall(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<string> resourceArns)
+    public static AuditRecord ForApiCall(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<string> resourceArns) =>
+        ForApiCallOn(command, response, error, eventTime, ResourcesOf(resourceArns, command.Caller.AccountId));
+
+    /// <summary>As above, with the resources already built (a key actor builds its own once).</summary>
+    internal static AuditRecord ForApiCallOn(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<AuditResource> resources)
     {
         var caller = command.Caller;
         var operation = command.Operation;
-        return new AuditRecord
+        var record = new AuditRecord
         {
             UserIdentity = IdentityOf(caller),
             EventTime = eventTime,
@@ -56,16 +74,18 @@ public sealed record AuditRecord
             UserAgent = caller.UserAgent,
             ErrorCode = error?.ErrorCode,
             ErrorMessage = error?.Message,
-            RequestParameters = AuditRedaction.ToMap(command.Request),
-            // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).
-            ResponseElements = error is null && operation != "GetParametersForImport" ? AuditRedaction.ToMap(response) : null,
             RequestID = command.RequestId,
-            EventID = Guid.NewGuid().ToString(),
+            EventID = RequestIds.New(),
             ReadOnly = IsReadOnly(operation),
-            Resources = ResourcesOf(resourceArns, caller.AccountId),
+            Resources = resources,
             EventType = ApiCall,
             RecipientAccountId = caller.AccountId,
         };
+        // Member values are read now (what subscribers see is the call as answered); the maps are built on first read.
+        record._requestParameters = AuditRedaction.Defer(command.Request);
+        // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).
+        record._responseElements = error is null && operation != "GetParametersForImport" ? AuditRedaction.Defer(response) : null;
+        return record;
     }
 
     /// <summary>The record of something KMS did on its own (DeleteExpiredKeyMaterial, DeleteKey): invokedBy
@@ -79,7 +99,7 @@ public sealed record AuditRecord
             AwsRegion = region,
             SourceIPAddress = AwsInternal,
             UserAgent = AwsInternal,
-            EventID = Guid.NewGuid().ToString(),
+            EventID = RequestIds.New(),
             ReadOnly = false,
             Resources = [new AuditResource(accountId, keyArn)],
             EventType = ServiceEvent,
@@ -95,7 +115,21 @@ public sealed record AuditRecord
         || operation.StartsWith("List", StringComparison.Ordinal)
         || operation.StartsWith("Get", StringComparison.Ordinal);
 
+    /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>
+    private static CachedIdentity? _lastIdentity;
+
+    private sealed record CachedIdentity(CallerIdentity Caller, AuditUserIdentity Identity);
+
     private static AuditUserIdentity IdentityOf(CallerIdentity caller)
+    {
+        if (Volatile.Read(ref _lastIdentity) is { } last && ReferenceEquals(last.Caller, caller))
+            return last.Identity;
+        var identity = BuildIdentity(caller);
+        Volatile.Write(ref _lastIdentity, new CachedIdentity(caller, identity));
+        return identity;
+    }
+
+    private static AuditUserIdentity BuildIdentity(CallerIdentity caller)
     {
         var arn = caller.PrincipalArn;
         var type = arn.EndsWith(":root", StringComparison.Ordinal) ? "Root"
@@ -113,7 +147,8 @@ public sealed record AuditRecord
         };
     }
 
-    private static AuditResource[] ResourcesOf(IReadOnlyList<string> arns, string fallbackAccount)
+    /// <summary>The resources entry of these ARNs (an ARN that is no KMS ARN belongs to <paramref name="fallbackAccount"/>).</summary>
+    internal static AuditResource[] ResourcesOf(IReadOnlyList<string> arns, string fallbackAccount)
     {
         var resources = new AuditResource[arns.Count];
         for (var i = 0; i < arns.Count; i++)

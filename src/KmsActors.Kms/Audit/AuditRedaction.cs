@@ -22,7 +22,15 @@ internal static class AuditRedaction
         "KeyStorePassword", "XksProxyAuthenticationCredential", "RawSecretAccessKey", "AttestationDocument",
     };
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> LoggedMembers = new();
+    private static readonly ConcurrentDictionary<Type, RecordShape> Shapes = new();
+
+    /// <summary>A record type's loggable members and their CloudTrail names, worked out once per type.</summary>
+    internal sealed class RecordShape(PropertyInfo[] members)
+    {
+        public PropertyInfo[] Members { get; } = members;
+        public string[] CamelNames { get; } = members.Select(m => CamelName(m.Name)).ToArray();
+        public Func<object, object?>[] Getters { get; } = members.Select(Model.PropertyGetter.Compile).ToArray();
+    }
 
     /// <summary>True for a member that must never reach a record: named in <see cref="SecretMembers"/>, or any blob
     /// (every KMS blob is key material, ciphertext, a token, a signature or a public key).</summary>
@@ -35,6 +43,22 @@ internal static class AuditRedaction
     /// <summary>The CloudTrail map of a request or response record; null for no record (or Akka's Done: no output).</summary>
     public static IReadOnlyDictionary<string, object?>? ToMap(object? record) =>
         record is null or Done or Keys.EmptyResponse ? null : Convert(record) as IReadOnlyDictionary<string, object?>;
+
+    /// <summary>What <see cref="ToMap"/> would return, deferred: an <see cref="AuditSnapshot"/> of a record's loggable
+    /// members (read now, converted on first use), or the map itself / null for anything that is not a plain record.</summary>
+    public static object? Defer(object? record) =>
+        record is null or Done or Keys.EmptyResponse ? null
+        : IsLeaf(record) ? ToMap(record)
+        : new AuditSnapshot(ShapeOf(record.GetType()), record);
+
+    internal static object? ConvertValue(object? value) => Convert(value);
+
+    /// <summary>Values <see cref="Convert"/> does not take apart member by member.</summary>
+    private static bool IsLeaf(object value) =>
+        value is string or bool or int or long or double or decimal or Enum or DateTimeOffset or DateTime
+            or byte[] or ReadOnlyMemory<byte> or Memory<byte> or Stream or IEnumerable;
+
+    private static RecordShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new RecordShape(AuditSnapshot.Loggable(t)));
 
     /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, reference §6).</summary>
     public static string CamelName(string name) =>
@@ -57,20 +81,6 @@ internal static class AuditRedaction
         _ => ToMembers(value),
     };
 
-    private static Dictionary<string, object?> ToMembers(object record)
-    {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var member in LoggedMembers.GetOrAdd(record.GetType(), LoggableMembers))
-        {
-            var value = member.GetValue(record);
-            if (value is not null)
-                map[CamelName(member.Name)] = Convert(value);
-        }
-        return map;
-    }
-
-    private static PropertyInfo[] LoggableMembers(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && !IsSecret(p))
-            .ToArray();
+    private static IReadOnlyDictionary<string, object?> ToMembers(object record) =>
+        new AuditSnapshot(ShapeOf(record.GetType()), record).ToMap();
 }

@@ -113,28 +113,42 @@ public sealed class CiphertextBlob
     /// </summary>
     public static byte[] AssociatedData(ReadOnlySpan<byte> header, IReadOnlyDictionary<string, string>? context)
     {
-        var pairs = (context ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-        using var buffer = new MemoryStream();
-        buffer.Write(header);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, pairs.Length);
-        buffer.Write(length);
+        // One exact-size array (this runs for every Encrypt and Decrypt); the layout is the one documented above.
+        var count = context?.Count ?? 0;
+        if (count == 0)
+        {
+            var empty = new byte[header.Length + 4]; // pair count 0
+            header.CopyTo(empty);
+            return empty;
+        }
+        var pairs = new KeyValuePair<string, string>[count];
+        var length = header.Length + 4;
+        var i = 0;
+        foreach (var pair in context!)
+        {
+            pairs[i++] = pair;
+            length += 8 + Encoding.UTF8.GetByteCount(pair.Key) + Encoding.UTF8.GetByteCount(pair.Value);
+        }
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var data = new byte[length];
+        header.CopyTo(data);
+        var at = header.Length;
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(at), count);
+        at += 4;
         foreach (var (key, value) in pairs)
         {
-            WritePrefixed(buffer, key);
-            WritePrefixed(buffer, value);
+            at = WritePrefixed(data, at, key);
+            at = WritePrefixed(data, at, value);
         }
-        return buffer.ToArray();
+        return data;
     }
 
     internal static KmsException Invalid() => KmsException.InvalidCiphertext("The ciphertext is invalid.");
 
-    private static void WritePrefixed(MemoryStream buffer, string text)
+    private static int WritePrefixed(byte[] data, int at, string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        buffer.Write(length);
-        buffer.Write(bytes);
+        var written = Encoding.UTF8.GetBytes(text, data.AsSpan(at + 4));
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(at), written);
+        return at + 4 + written;
     }
 }

@@ -11,6 +11,11 @@ namespace KmsActors.Kms.Crypto;
 public sealed class SymmetricKeyMaterial : IKeyMaterial
 {
     private readonly AesGcm _aes;
+    // The blob header and the associated data without encryption context depend only on (key ID, material ID),
+    // which a key actor's material object always sees the same: built once, not per call.
+    private HeaderCache? _header;
+
+    private sealed record HeaderCache(string KeyId, string KeyMaterialId, byte[] Header, byte[] AssociatedDataWithoutContext);
 
     public SymmetricKeyMaterial(ReadOnlySpan<byte> key)
     {
@@ -25,13 +30,30 @@ public sealed class SymmetricKeyMaterial : IKeyMaterial
 
     public byte[] Encrypt(ReadOnlySpan<byte> plaintext, string keyId, string keyMaterialId, IReadOnlyDictionary<string, string>? context)
     {
-        var header = CiphertextBlob.EncodeHeader(keyId, keyMaterialId);
-        Span<byte> nonce = stackalloc byte[CiphertextBlob.NonceSize];
+        var cached = HeaderFor(keyId, keyMaterialId);
+        var header = cached.Header;
+        var length = header.Length + CiphertextBlob.NonceSize + CiphertextBlob.TagSize + plaintext.Length;
+        if (length > CiphertextBlob.MaxLength)
+            throw KmsException.Validation($"The ciphertext would be {length} bytes; a ciphertext blob is at most {CiphertextBlob.MaxLength}.");
+        // Written in place: blob = header ‖ nonce ‖ tag ‖ ciphertext (CiphertextBlob's layout), one allocation.
+        var blob = new byte[length];
+        var span = blob.AsSpan();
+        header.CopyTo(span);
+        var nonce = span.Slice(header.Length, CiphertextBlob.NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        Span<byte> tag = stackalloc byte[CiphertextBlob.TagSize];
-        var ciphertext = new byte[plaintext.Length];
-        _aes.Encrypt(nonce, plaintext, ciphertext, tag, CiphertextBlob.AssociatedData(header, context));
-        return CiphertextBlob.Encode(header, nonce, tag, ciphertext);
+        var tag = span.Slice(header.Length + CiphertextBlob.NonceSize, CiphertextBlob.TagSize);
+        var ciphertext = span[(header.Length + CiphertextBlob.NonceSize + CiphertextBlob.TagSize)..];
+        var associatedData = context is null || context.Count == 0 ? cached.AssociatedDataWithoutContext : CiphertextBlob.AssociatedData(header, context);
+        _aes.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
+        return blob;
+    }
+
+    private HeaderCache HeaderFor(string keyId, string keyMaterialId)
+    {
+        if (_header is { } cached && cached.KeyId == keyId && cached.KeyMaterialId == keyMaterialId)
+            return cached;
+        var header = CiphertextBlob.EncodeHeader(keyId, keyMaterialId);
+        return _header = new HeaderCache(keyId, keyMaterialId, header, CiphertextBlob.AssociatedData(header, null));
     }
 
     /// <summary>Any mismatch — other material, other key ID, other context, a flipped bit — is InvalidCiphertextException.</summary>
@@ -41,8 +63,10 @@ public sealed class SymmetricKeyMaterial : IKeyMaterial
         var plaintext = new byte[blob.Ciphertext.Length];
         try
         {
-            _aes.Decrypt(blob.Nonce.Span, blob.Ciphertext.Span, blob.Tag.Span, plaintext,
-                CiphertextBlob.AssociatedData(blob.Header.Span, context));
+            var associatedData = (context is null || context.Count == 0) && _header is { } cached && blob.Header.Span.SequenceEqual(cached.Header)
+                ? cached.AssociatedDataWithoutContext
+                : CiphertextBlob.AssociatedData(blob.Header.Span, context);
+            _aes.Decrypt(blob.Nonce.Span, blob.Ciphertext.Span, blob.Tag.Span, plaintext, associatedData);
             return plaintext;
         }
         catch (AuthenticationTagMismatchException)

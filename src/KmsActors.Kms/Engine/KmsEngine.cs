@@ -19,12 +19,19 @@ public sealed partial class KmsEngine
     private static readonly Lock Gate = new();
 
     private readonly TimeSpan _timeout;
+    private readonly IActorRefProvider _provider;
+    private readonly ReplyTimeouts _timeouts;
+    private readonly RegionDirectory _regions;
 
-    private KmsEngine(ActorSystem system, IActorRef actor, TimeSpan timeout)
+    private KmsEngine(ActorSystem system, IActorRef actor, TimeSpan timeout, RegionDirectory regions)
     {
         System = system;
         Actor = actor;
         _timeout = timeout;
+        _regions = regions;
+        _provider = ((ExtendedActorSystem)system).Provider;
+        _timeouts = new ReplyTimeouts(timeout);
+        system.RegisterOnTermination(_timeouts.StopWhenIdle);
         var settings = KmsSettings.From(system);
         DefaultCaller = CallerIdentity.Root(settings.AccountId);
         DefaultRegion = settings.DefaultRegion;
@@ -52,7 +59,10 @@ public sealed partial class KmsEngine
         {
             if (Engines.TryGetValue(system, out var running))
                 return running;
-            var engine = new KmsEngine(system, system.ActorOf(KmsEngineActor.Props(keyActorProps), KmsEngineActor.Name), timeout ?? DefaultTimeout);
+            var regions = new RegionDirectory();
+            var actor = system.ActorOf(KmsEngineActor.Props(keyActorProps), KmsEngineActor.Name);
+            actor.Tell(regions); // before any call: the engine actor shares the regions it starts
+            var engine = new KmsEngine(system, actor, timeout ?? DefaultTimeout, regions);
             Engines.Add(system, engine);
             return engine;
         }
@@ -63,8 +73,15 @@ public sealed partial class KmsEngine
     public async Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, Guid.NewGuid().ToString());
-        var reply = await Actor.Ask<object>(command, _timeout, ct).ConfigureAwait(false);
+        caller ??= DefaultCaller;
+        region ??= DefaultRegion;
+        var command = new KmsCommand(request, caller, region, RequestIds.New());
+        // Straight to the region actor once the engine actor has started it (one hop less per call); until then, and
+        // for a region name the engine actor has not accepted, through the engine actor, which validates and routes.
+        var target = _regions.Find(caller.AccountId, region) ?? Actor;
+        var pending = new PendingReply(_provider, _timeouts, ct);
+        target.Tell(command, pending);
+        var reply = await pending.Task.ConfigureAwait(false);
         return reply switch
         {
             TResponse response => response,

@@ -16,11 +16,19 @@ public sealed partial class KmsEngineActor : ReceiveActor
 
     private readonly Func<string, string, string, Props>? _keyActorProps;
     private readonly Dictionary<(string Account, string Region), IActorRef> _regions = [];
+    /// <summary>Where the engine façade finds started regions, to send calls to them directly (set by KmsEngine.Start).</summary>
+    private RegionDirectory? _directory;
 
     /// <param name="keyActorProps">(accountId, region, keyId) → Props of a key actor; null: the engine's KeyActor.</param>
     public KmsEngineActor(Func<string, string, string, Props>? keyActorProps = null)
     {
         _keyActorProps = keyActorProps;
+        Receive<RegionDirectory>(directory =>
+        {
+            _directory = directory;
+            foreach (var ((account, region), actor) in _regions)
+                directory.Publish(account, region, actor);
+        });
         Receive<KmsCommand>(command =>
         {
             if (!RegionPattern().IsMatch(command.Region))
@@ -29,7 +37,10 @@ public sealed partial class KmsEngineActor : ReceiveActor
                 Sender.Tell(new Status.Failure(KmsException.Validation($"'{command.Region}' is not a valid AWS Region name (e.g. us-east-1).")));
                 return;
             }
-            RegionOf(command.Caller.AccountId, command.Region).Forward(command);
+            var region = RegionOf(command.Caller.AccountId, command.Region);
+            region.Forward(command);
+            // Published after forwarding: a call sent directly once the façade sees the region is queued behind this one.
+            _directory?.Publish(command.Caller.AccountId, command.Region, region);
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
         Receive<Settle>(_ =>
@@ -43,7 +54,10 @@ public sealed partial class KmsEngineActor : ReceiveActor
         Receive<Terminated>(terminated =>
         {
             foreach (var entry in _regions.Where(entry => entry.Value.Equals(terminated.ActorRef)).ToList())
+            {
                 _regions.Remove(entry.Key);
+                _directory?.Remove(entry.Key.Account, entry.Key.Region, entry.Value);
+            }
         });
     }
 

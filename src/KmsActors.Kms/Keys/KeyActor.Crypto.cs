@@ -60,7 +60,25 @@ public sealed partial class KeyActor
         return material;
     }
 
-    private KeyMaterialEntry Current => _key!.CurrentMaterial is { IsPresent: true } current ? current : throw KmsException.InvalidState($"{_arn} is pending import.");
+    private KeyMaterialEntry Current => CurrentMaterial() is { IsPresent: true } current ? current : throw KmsException.InvalidState($"{_arn} is pending import.");
+
+    // KmsKey is immutable: its CURRENT material (a search of an ImmutableList) is looked up once per state, not per call.
+    private KmsKey? _currentOf;
+    private KeyMaterialEntry? _current;
+
+    private KeyMaterialEntry? CurrentMaterial()
+    {
+        if (!ReferenceEquals(_currentOf, _key))
+        {
+            _current = _key!.CurrentMaterial;
+            _currentOf = _key;
+        }
+        return _current;
+    }
+
+    private bool SupportsEncryption(EncryptionAlgorithmSpec algorithm) =>
+        (algorithm == EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT && _key!.KeySpec == KeySpec.SYMMETRIC_DEFAULT)
+        || KeyRules.EncryptionAlgorithmsOf(_key!.KeySpec).Contains(algorithm);
 
     private static KmsException Incompatible(object algorithm, KeySpec spec) => KmsException.InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {spec}.");
 
@@ -78,15 +96,15 @@ public sealed partial class KeyActor
     private (byte[] Blob, EncryptionAlgorithmSpec Algorithm, string? MaterialId) EncryptWith(byte[] plaintext, EncryptionAlgorithmSpec? requested, IReadOnlyDictionary<string, string>? context)
     {
         var algorithm = requested ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT;
-        if (!KeyRules.EncryptionAlgorithmsOf(_key!.KeySpec).Contains(algorithm))
-            throw Incompatible(algorithm, _key.KeySpec);
+        if (!SupportsEncryption(algorithm))
+            throw Incompatible(algorithm, _key!.KeySpec);
         var current = Current;
         return MaterialObject(current) switch
         {
             SymmetricKeyMaterial aes => (aes.Encrypt(plaintext, _keyId, current.KeyMaterialId, context), algorithm, current.KeyMaterialId),
             RsaKeyMaterial rsa => (rsa.Encrypt(algorithm, plaintext), algorithm, null),
             Sm2KeyMaterial sm2 => (sm2.Encrypt(algorithm, plaintext), algorithm, null),
-            _ => throw Incompatible(algorithm, _key.KeySpec),
+            _ => throw Incompatible(algorithm, _key!.KeySpec),
         };
     }
 
@@ -94,9 +112,9 @@ public sealed partial class KeyActor
     private (byte[] Plaintext, EncryptionAlgorithmSpec Algorithm, string? MaterialId) DecryptWith(byte[] ciphertext, EncryptionAlgorithmSpec? requested, IReadOnlyDictionary<string, string>? context)
     {
         var algorithm = requested ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT;
-        if (!KeyRules.EncryptionAlgorithmsOf(_key!.KeySpec).Contains(algorithm))
-            throw Incompatible(algorithm, _key.KeySpec);
-        if (_key.KeySpec != KeySpec.SYMMETRIC_DEFAULT)
+        if (!SupportsEncryption(algorithm))
+            throw Incompatible(algorithm, _key!.KeySpec);
+        if (_key!.KeySpec != KeySpec.SYMMETRIC_DEFAULT)
         {
             return MaterialObject(Current) switch
             {

@@ -21,6 +21,8 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     private readonly string _region;
     private readonly string _arn;
     private readonly KmsServices _services;
+    /// <summary>The audit resources of a call on this key alone, built once (read-only: records share it).</summary>
+    private readonly IReadOnlyList<AuditResource>? _ownResources;
     private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
     private KmsKey? _key;
     private bool _deleted;
@@ -33,6 +35,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         _arn = KeyRules.ArnOf(region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws", region, accountId, keyId);
         _services = KmsServices.Get(Context.System);
         PersistenceId = "key-" + _arn;
+        _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
 
         Recover<SnapshotOffer>(offer => _key = offer.Snapshot as KmsKey ?? _key);
         Recover<IKeyEvent>(ApplyEvent);
@@ -134,13 +137,17 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {
         replyTo.Tell(response);
-        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));
+        Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
+            ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
+            : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));
     }
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
     {
         replyTo.Tell(new Status.Failure(error));
-        Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, Now, resources.Length == 0 ? [_arn] : resources));
+        Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
+            ? AuditRecord.ForApiCallOn(command, null, error, Now, own)
+            : AuditRecord.ForApiCall(command, null, error, Now, resources.Length == 0 ? [_arn] : resources));
     }
 
     private void PublishServiceEvent(string eventName, string? keyMaterialId, DateTimeOffset eventTime) =>

@@ -18,9 +18,15 @@ public static partial class KeyRules
     private static partial Regex KeyMaterialDescriptionPattern();
 
     /// <summary>Throws the ValidationException AWS sends for missing required members (all of them, in order).</summary>
-    internal static void Require(params (string Member, object? Value)[] members)
+    internal static void Require(params ReadOnlySpan<(string Member, object? Value)> members)
     {
-        var missing = members.Where(m => m.Value is null).Select(m => $"Value null at '{m.Member}' failed to satisfy constraint: Member must not be null").ToList();
+        // Every call passes here: the common case (nothing missing) allocates nothing more.
+        var anyMissing = false;
+        foreach (var (_, value) in members)
+            anyMissing |= value is null;
+        if (!anyMissing)
+            return;
+        var missing = members.ToArray().Where(m => m.Value is null).Select(m => $"Value null at '{m.Member}' failed to satisfy constraint: Member must not be null").ToList();
         if (missing.Count > 0)
             throw Violations(missing);
     }

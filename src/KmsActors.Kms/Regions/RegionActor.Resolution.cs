@@ -8,7 +8,7 @@ namespace KmsActors.Kms.Regions;
 // Which key a call is for: key ID, key ARN, alias name or alias ARN (reference §2, "Common shape constraints").
 public sealed partial class RegionActor
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo?> KeyIdMembers = new();
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>?> KeyIdMembers = new();
 
     /// <summary>The key ID of the key a forwarded call targets.</summary>
     private string ResolveTarget(KmsCommand command)
@@ -24,10 +24,10 @@ public sealed partial class RegionActor
             case DecryptRequest { KeyId: null } r: return KeyOfCiphertext(r.CiphertextBlob);
             case ReEncryptRequest r: return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, "sourceKeyId", allowAlias: true);
         }
-        var member = KeyIdMembers.GetOrAdd(request.GetType(), type => type.GetProperty("KeyId", typeof(string)));
-        if (member is null)
+        var keyIdOf = KeyIdMembers.GetOrAdd(request.GetType(), type => type.GetProperty("KeyId", typeof(string)) is { } property ? PropertyGetter.Compile(property) : null);
+        if (keyIdOf is null)
             throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors.");
-        return ResolveKeyId((string?)member.GetValue(request), "keyId", allowAlias: true);
+        return ResolveKeyId((string?)keyIdOf(request), "keyId", allowAlias: true);
     }
 
     private string KeyOfCiphertext(byte[]? ciphertext)
@@ -83,5 +83,5 @@ public sealed partial class RegionActor
     private static KmsException AliasNotFound(string aliasArn) => KmsException.NotFound($"Alias {aliasArn} is not found.");
 
     /// <summary>Indexed, or being created right now (its actor has not reported yet).</summary>
-    private bool IsKnownKey(string keyId) => _index.Keys.ContainsKey(keyId) || _pending.ContainsKey(keyId);
+    private bool IsKnownKey(string keyId) => _index.HasKey(keyId) || _pending.ContainsKey(keyId);
 }

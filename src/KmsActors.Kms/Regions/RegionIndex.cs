@@ -10,6 +10,11 @@ internal sealed class RegionIndex
     public SortedList<string, AliasSet> Aliases { get; } = new(StringComparer.Ordinal);
     public SortedSet<(DateTimeOffset Due, string KeyId)> DueDates { get; } = new();
 
+    // Every routed call asks whether its key exists: a hash lookup, not a binary search of string compares over Keys.
+    private readonly HashSet<string> _keyIds = new(StringComparer.Ordinal);
+
+    public bool HasKey(string keyId) => _keyIds.Contains(keyId);
+
     public void Apply(object @event)
     {
         switch (@event)
@@ -18,10 +23,12 @@ internal sealed class RegionIndex
                 if (Keys.TryGetValue(key.KeyId, out var previous) && previous.NextDueDate is { } oldDue)
                     DueDates.Remove((oldDue, key.KeyId));
                 Keys[key.KeyId] = key;
+                _keyIds.Add(key.KeyId);
                 if (key.NextDueDate is { } due)
                     DueDates.Add((due, key.KeyId));
                 break;
             case KeyUnindexed gone:
+                _keyIds.Remove(gone.KeyId);
                 if (Keys.Remove(gone.KeyId, out var removed) && removed.NextDueDate is { } removedDue)
                     DueDates.Remove((removedDue, gone.KeyId));
                 // AWS: deleting a key deletes its aliases.
@@ -36,6 +43,7 @@ internal sealed class RegionIndex
                 break;
             case RegionSnapshot snapshot:
                 Keys.Clear();
+                _keyIds.Clear();
                 Aliases.Clear();
                 DueDates.Clear();
                 foreach (var key in snapshot.Keys)

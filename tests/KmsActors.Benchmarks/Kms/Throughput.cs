@@ -5,8 +5,15 @@ namespace KmsActors.Benchmarks.Kms;
 /// <summary>Runs <paramref name="callers"/> loops of an async operation for a time window and reports ops/s.</summary>
 public static class Throughput
 {
-    public static async Task<double> OpsPerSecond(int callers, TimeSpan window, Func<int, long, Task> operation)
+    public static async Task<double> OpsPerSecond(int callers, TimeSpan window, Func<int, long, Task> operation) =>
+        (await Measure(callers, window, operation)).OpsPerSecond;
+
+        /// <summary>As <see cref="OpsPerSecond"/>, also reporting the bytes the whole process allocated and the CPU time
+    /// (µs, all threads) it used per operation: both barely move when other processes load the machine.</summary>
+    public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Measure(int callers, TimeSpan window, Func<int, long, Task> operation)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long ops = 0;
         var open = true;
         var clock = Stopwatch.StartNew();
@@ -22,8 +29,10 @@ public static class Throughput
         Volatile.Write(ref open, false);
         var counted = Interlocked.Read(ref ops);
         var elapsed = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         await Task.WhenAll(loops);
-        return counted / elapsed.TotalSeconds;
+        return counted == 0 ? (0, 0, 0) : (counted / elapsed.TotalSeconds, (double)allocated / counted, cpu.TotalMicroseconds / counted);
     }
 
     public static double Percentile(IReadOnlyList<double> samples, double p)
