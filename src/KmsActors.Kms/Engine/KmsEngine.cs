@@ -82,11 +82,12 @@ public sealed partial class KmsEngine
         var pending = new PendingReply(_provider, _timeouts, ct);
         target.Tell(command, pending);
         var reply = await pending.Task.ConfigureAwait(false);
+        // Failures first: Send<object> must never hand a Status.Failure back as if it were a response.
         return reply switch
         {
-            TResponse response => response,
             Status.Failure { Cause: KmsException error } => throw error,
             Status.Failure failure => throw KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer."),
+            TResponse response => response,
             _ => throw KmsException.Internal($"{KmsCommand.OperationOf(request)} answered {reply?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}."),
         };
     }
