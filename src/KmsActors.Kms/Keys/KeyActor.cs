@@ -50,7 +50,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         Command<WakeUp>(_ => OnDue());
         Command<DueTimer>(_ => OnDue());
         Command<Settle>(_ => Sender.Tell(Settled.Instance));
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(_keyId)));
+        Command<IdleCheck>(_ => OnIdleCheck());
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Key {0}: snapshot failed", _arn));
     }
@@ -83,8 +83,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
             Context.Stop(Self);
             return;
         }
-        if (_services.Settings.PassivateAfter > TimeSpan.Zero)
-            Context.SetReceiveTimeout(_services.Settings.PassivateAfter);
+        StartIdleChecks();
         if (_key is null)
             return; // a new key: waits for InitializeKey / InitializeReplica
         TellStatus();
