@@ -60,7 +60,7 @@ public sealed record AuditRecord
             // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).
             ResponseElements = error is null && operation != "GetParametersForImport" ? AuditRedaction.ToMap(response) : null,
             RequestID = command.RequestId,
-            EventID = Guid.NewGuid().ToString(),
+            EventID = IdSource.EventIdOf(command.RequestId),
             ReadOnly = IsReadOnly(operation),
             Resources = ResourcesOf(resourceArns, caller.AccountId),
             EventType = ApiCall,
@@ -79,7 +79,7 @@ public sealed record AuditRecord
             AwsRegion = region,
             SourceIPAddress = AwsInternal,
             UserAgent = AwsInternal,
-            EventID = Guid.NewGuid().ToString(),
+            EventID = IdSource.ServiceEventIdOf(keyArn, eventName, keyMaterialId, eventTime),
             ReadOnly = false,
             Resources = [new AuditResource(accountId, keyArn)],
             EventType = ServiceEvent,

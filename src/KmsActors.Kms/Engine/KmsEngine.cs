@@ -19,12 +19,15 @@ public sealed partial class KmsEngine
     private static readonly Lock Gate = new();
 
     private readonly TimeSpan _timeout;
+    private readonly Realism.RealismGate _realism;
+    private readonly IdSource _ids;
 
     private KmsEngine(ActorSystem system, IActorRef actor, TimeSpan timeout)
     {
         System = system;
         Actor = actor;
         _timeout = timeout;
+        (_realism, _ids) = (Realism.RealismGate.Get(system), IdSource.Get(system));
         var settings = KmsSettings.From(system);
         DefaultCaller = CallerIdentity.Root(settings.AccountId);
         DefaultRegion = settings.DefaultRegion;
@@ -63,8 +66,12 @@ public sealed partial class KmsEngine
     public async Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, Guid.NewGuid().ToString());
+        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestId());
+        if (_realism.Active)
+            await _realism.Admit(command, ct).ConfigureAwait(false);
         var reply = await Actor.Ask<object>(command, _timeout, ct).ConfigureAwait(false);
+        if (_realism.Active)
+            _realism.Observe(reply);
         return reply switch
         {
             TResponse response => response,
