@@ -90,6 +90,7 @@ public sealed class Simulation(Scenario scenario)
             else
                 await engine.Settle(ct).ConfigureAwait(false);
             var workingSetAfterRun = Environment.WorkingSet / 1048576.0;
+            var heapAfterRun = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
 
             Progress.Phase = "listing";
             var ids = keys.All.Select(k => k.KeyId).ToHashSet(StringComparer.Ordinal);
@@ -101,7 +102,7 @@ public sealed class Simulation(Scenario scenario)
                 VirtualElapsed = virtualClock is null ? null : clock.Now - runStart,
                 KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
                 KeysByState = keys.CountByState(clock.Now),
-                PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun,
+                PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
                 LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
                 ListedKeys = listed, AuditTrace = trace,
             };

@@ -18,6 +18,8 @@ public sealed record SimulationResult
     public required IReadOnlyDictionary<KeyState, int> KeysByState { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required double WorkingSetAfterRunMb { get; init; }
+    /// <summary>Live managed heap after the run and a full collection: what the engine really holds.</summary>
+    public required double ManagedHeapAfterRunMb { get; init; }
     public required string LoadAverageBefore { get; init; }
     public required string LoadAverageAfter { get; init; }
     /// <summary>Keys found by paging ListKeys after the run, and after a restart of the actor system (durable journal).</summary>
