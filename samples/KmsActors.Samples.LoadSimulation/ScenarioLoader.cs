@@ -68,7 +68,8 @@ public static class ScenarioLoader
                 case "--scenario": i++; break;
             }
         }
-        return new Options(scenario, json, audit, plain, help);
+        // --audit FILE needs the trace recorded.
+        return new Options(audit is null ? scenario : scenario with { RecordAudit = true }, json, audit, plain, help);
     }
 
     public static Scenario FromHocon(Config c, Scenario s) => s with
