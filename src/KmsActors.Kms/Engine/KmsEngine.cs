@@ -22,6 +22,8 @@ public sealed partial class KmsEngine
     private readonly IActorRefProvider _provider;
     private readonly ReplyTimeouts _timeouts;
     private readonly RegionDirectory _regions;
+    private readonly Realism.RealismGate _realism;
+    private readonly IdSource _ids;
 
     private KmsEngine(ActorSystem system, IActorRef actor, TimeSpan timeout, RegionDirectory regions)
     {
@@ -32,6 +34,7 @@ public sealed partial class KmsEngine
         _provider = ((ExtendedActorSystem)system).Provider;
         _timeouts = new ReplyTimeouts(timeout);
         system.RegisterOnTermination(_timeouts.StopWhenIdle);
+        (_realism, _ids) = (Realism.RealismGate.Get(system), IdSource.Get(system));
         var settings = KmsSettings.From(system);
         DefaultCaller = CallerIdentity.Root(settings.AccountId);
         DefaultRegion = settings.DefaultRegion;
@@ -75,13 +78,17 @@ public sealed partial class KmsEngine
         ArgumentNullException.ThrowIfNull(request);
         caller ??= DefaultCaller;
         region ??= DefaultRegion;
-        var command = new KmsCommand(request, caller, region, RequestIds.New());
+        var command = new KmsCommand(request, caller, region, _ids.NewRequestId());
+        if (_realism.Active)
+            await _realism.Admit(command, ct).ConfigureAwait(false);
         // Straight to the region actor once the engine actor has started it (one hop less per call); until then, and
         // for a region name the engine actor has not accepted, through the engine actor, which validates and routes.
         var target = _regions.Find(caller.AccountId, region) ?? Actor;
         var pending = new PendingReply(_provider, _timeouts, ct);
         target.Tell(command, pending);
         var reply = await pending.Task.ConfigureAwait(false);
+        if (_realism.Active)
+            _realism.Observe(reply);
         // Failures first: Send<object> must never hand a Status.Failure back as if it were a response.
         return reply switch
         {

@@ -76,7 +76,7 @@ public sealed partial class KeyActor
     private GeneratedMaterial Generate(KeySpec spec, string? keyId = null)
     {
         keyId ??= _keyId;
-        var material = KeyMaterialFactory.Generate(spec, IsChina);
+        var material = DeterministicMaterial.OrRandom(keyId, spec, IsChina, Now);
         return new GeneratedMaterial(KeyMaterialIds.Derive(keyId, material), _services.Commitments.Compute(keyId, material), material);
     }
 

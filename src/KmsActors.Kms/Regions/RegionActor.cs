@@ -101,7 +101,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     private void CreateKey(KmsCommand command, CreateKeyRequest request, IActorRef replyTo)
     {
         // AWS: multi-Region key IDs are "mrk-" and 32 hex digits; single-Region key IDs are UUIDs.
-        var keyId = request.MultiRegion == true ? "mrk-" + Guid.NewGuid().ToString("N") : Guid.NewGuid().ToString();
+        var keyId = IdSource.NewKeyId(command.RequestId, request.MultiRegion == true);
         var spec = request.KeySpec
             ?? (request.CustomerMasterKeySpec is { } legacy && Enum.TryParse<KeySpec>(legacy.ToString(), out var mapped) ? mapped : KeySpec.SYMMETRIC_DEFAULT);
         _pending[keyId] = new PendingKey(spec, request.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT);

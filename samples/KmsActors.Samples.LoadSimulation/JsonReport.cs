@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace KmsActors.Samples.LoadSimulation;
+
+/// <summary>The --json summary: totals, percentiles, peak working set, errors by AWS code, and the same per operation.</summary>
+public static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static string Render(SimulationResult result)
+    {
+        var all = LatencyBands.Combined(result.Run);
+        var s = result.Scenario;
+        var summary = new Dictionary<string, object?>
+        {
+            ["scenario"] = new Dictionary<string, object?>
+            {
+                ["keys"] = s.Keys, ["clients"] = s.Clients, ["durationSeconds"] = s.Duration.TotalSeconds, ["operations"] = s.OperationCount,
+                ["seed"] = s.Seed, ["journal"] = s.Journal, ["virtualTime"] = s.VirtualTime, ["realism"] = s.Realism,
+                ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
+                ["keyMix"] = s.KeyMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
+                ["operationMix"] = s.OperationMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
+            },
+            ["machine"] = new Dictionary<string, object?>
+            {
+                ["processors"] = Environment.ProcessorCount, ["loadAverageBefore"] = result.LoadAverageBefore, ["loadAverageAfter"] = result.LoadAverageAfter,
+            },
+            ["setupSeconds"] = Round(result.SetupTime.TotalSeconds),
+            ["keysCreated"] = result.KeysCreated,
+            ["keysImported"] = result.KeysImported,
+            ["runSeconds"] = Round(result.RunTime.TotalSeconds),
+            ["virtualSeconds"] = result.VirtualElapsed?.TotalSeconds,
+            ["totalOperations"] = result.Run.Total,
+            ["opsPerSecond"] = Round(result.OpsPerSecond),
+            ["p50Ms"] = all.PercentileMs(50), ["p90Ms"] = all.PercentileMs(90), ["p99Ms"] = all.PercentileMs(99),
+            ["p999Ms"] = all.PercentileMs(99.9), ["maxMs"] = all.MaxMs,
+            ["peakWorkingSetMb"] = Round(result.PeakWorkingSetMb),
+            ["workingSetAfterRunMb"] = Round(result.WorkingSetAfterRunMb),
+            ["managedHeapAfterRunMb"] = Round(result.ManagedHeapAfterRunMb),
+            ["errors"] = Errors(result.Run.Used.SelectMany(u => u.Stats.Errors)),
+            ["byOperation"] = result.Run.Used.ToDictionary(u => u.Operation.ToString(), u => (object?)new Dictionary<string, object?>
+            {
+                ["count"] = u.Stats.Latency.Count,
+                ["opsPerSecond"] = Round(result.RunTime.TotalSeconds > 0 ? u.Stats.Latency.Count / result.RunTime.TotalSeconds : 0),
+                ["p50Ms"] = u.Stats.Latency.PercentileMs(50), ["p90Ms"] = u.Stats.Latency.PercentileMs(90),
+                ["p99Ms"] = u.Stats.Latency.PercentileMs(99), ["p999Ms"] = u.Stats.Latency.PercentileMs(99.9),
+                ["errors"] = Errors(u.Stats.Errors),
+            }),
+            ["setupByOperation"] = result.Setup.Used.ToDictionary(u => u.Operation.ToString(), u => (object?)new Dictionary<string, object?>
+            {
+                ["count"] = u.Stats.Latency.Count, ["p99Ms"] = u.Stats.Latency.PercentileMs(99), ["errors"] = Errors(u.Stats.Errors),
+            }),
+            ["keysByState"] = result.KeysByState.ToDictionary(k => k.Key.ToString(), k => k.Value),
+            ["histogram"] = LatencyBands.All.Select(b => new Dictionary<string, object?> { ["band"] = b.Label, ["count"] = all.CountBetween(b.From, b.To) }).ToList(),
+            ["listedKeys"] = result.ListedKeys,
+            ["listedKeysAfterRestart"] = result.ListedKeysAfterRestart,
+            ["restartListingSeconds"] = result.RestartListingTime?.TotalSeconds,
+        };
+        return JsonSerializer.Serialize(summary, Options);
+    }
+
+    private static Dictionary<string, long> Errors(IEnumerable<KeyValuePair<string, long>> errors) =>
+        errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
+    private static double Round(double value) => Math.Round(value, 1);
+}

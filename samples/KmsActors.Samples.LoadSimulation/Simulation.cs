@@ -1,0 +1,235 @@
+using System.Collections;
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Configuration;
+using KmsActors.Kms.Audit;
+using KmsActors.Kms.Configuration;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Realism;
+using KmsActors.TestKit;
+
+namespace KmsActors.Samples.LoadSimulation;
+
+/// <summary>
+/// Runs a <see cref="Scenario"/> against an in-process engine: set-up (create keys, import the EXTERNAL ones),
+/// then the run phase — real time (each client calls in a loop until the duration or count is reached) or
+/// virtual time (rounds: every client makes one call, live BYOK cycles make one step, then the engine's clock
+/// moves by the step). On virtual time the engine uses seeded IDs and the clock starts at <see cref="VirtualEpoch"/>,
+/// so the same seed gives the same audit trace.
+/// </summary>
+public sealed class Simulation(Scenario scenario)
+{
+    public static readonly DateTimeOffset VirtualEpoch = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public SimulationProgress Progress { get; } = new();
+
+    /// <summary>The engine configuration of the scenario: journal, virtual scheduler and seeded IDs, realism profile.</summary>
+    public Config EngineConfig()
+    {
+        var hocon = $"""
+            kms.journal.provider = {scenario.Journal}
+            kms.data-dir = "{scenario.DataDir.Replace("\\", "/", StringComparison.Ordinal)}"
+            # Wrapping keys for the simulation's one wrapping spec only, so background RSA generation stays small.
+            kms.import.pool {"{"} RSA_2048 = 32, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 {"}"}
+            akka.loglevel = WARNING
+            """;
+        if (scenario.VirtualTime)
+            hocon += $"""
+
+                akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+                kms.deterministic-ids {"{"} enabled = on, seed = "{scenario.Seed}" {"}"}
+                """;
+        if (scenario.PassivateAfter is { } passivate)
+            hocon += $"\nkms.passivate-after = {(long)passivate.TotalMilliseconds}ms";
+        return KmsConfiguration.Load(hocon, scenario.Realism ? ["load-simulation"] : [], new Hashtable(), scenario.EngineSwitches);
+    }
+
+    public async Task<SimulationResult> RunAsync(CancellationToken ct = default)
+    {
+        var loadBefore = LoadAverage();
+        var config = EngineConfig();
+        var system = ActorSystem.Create("loadsim", config);
+        try
+        {
+            VirtualClock? virtualClock = null;
+            if (scenario.VirtualTime)
+            {
+                virtualClock = new VirtualClock(system, TimeSpan.FromMinutes(5));
+                virtualClock.Scheduler.Advance(VirtualEpoch - virtualClock.Now);
+            }
+            var engine = KmsEngine.Start(system);
+            virtualClock?.SettleOn(engine.Actor);
+            var audit = scenario.RecordAudit ? AuditRecorder.Start(system) : null;
+            var clock = Progress.Clock = new SimClock(system, virtualClock, LatencyAdvance(system));
+
+            Progress.Phase = "set-up";
+            var setupWatch = Stopwatch.StartNew();
+            var setup = new KeySetup(engine, scenario, Progress.Setup, clock, new ByokLifecycle(engine, Progress.Setup, clock, scenario.ExpireAfter),
+                (done, total) => (Progress.SetupDone, Progress.SetupTotal) = (done, total));
+            var keys = Progress.Keys = await setup.Run(ct).ConfigureAwait(false);
+            var setupTime = setupWatch.Elapsed;
+
+            Progress.Phase = "run";
+            Progress.RunStarted();
+            var runWatch = Stopwatch.StartNew();
+            var lifecycle = new ByokLifecycle(engine, Progress.Run, clock, scenario.ExpireAfter);
+            var clients = Enumerable.Range(0, scenario.Clients)
+                .Select(i => new Client(engine, keys, Progress.Run, new OperationPicker(scenario.OperationMix), new Random(scenario.Seed * 7919 + i)))
+                .ToArray();
+            var runStart = clock.Now;
+            var runTime = TimeSpan.Zero;
+            if (!scenario.SetupOnly && virtualClock is not null)
+                await new VirtualRounds(scenario, clock, keys, clients, lifecycle, Progress).Run(ct).ConfigureAwait(false);
+            else if (!scenario.SetupOnly)
+                runTime = await RunRealTime(clients, keys, lifecycle, ct).ConfigureAwait(false);
+            if (runTime == TimeSpan.Zero)
+                runTime = runWatch.Elapsed;
+            if (virtualClock is not null)
+                await virtualClock.SettleAsync().ConfigureAwait(false);
+            else
+                await engine.Settle(ct).ConfigureAwait(false);
+            var workingSetAfterRun = Environment.WorkingSet / 1048576.0;
+            var heapAfterRun = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+
+            Progress.Phase = "listing";
+            var ids = keys.All.Select(k => k.KeyId).ToHashSet(StringComparer.Ordinal);
+            int? listed = scenario.VerifyListing ? await CountListed(engine, clock, ids).ConfigureAwait(false) : null;
+            var trace = audit is null ? [] : await AuditTrace(audit).ConfigureAwait(false);
+            var result = new SimulationResult
+            {
+                Scenario = scenario, Setup = Progress.Setup, Run = Progress.Run, SetupTime = setupTime, RunTime = runTime,
+                VirtualElapsed = virtualClock is null ? null : clock.Now - runStart,
+                KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
+                KeysByState = keys.CountByState(clock.Now),
+                PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
+                LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
+                ListedKeys = listed, AuditTrace = trace,
+            };
+            await system.Terminate().ConfigureAwait(false);
+            if (!scenario.VerifyListing || scenario.Journal is not "sqlite")
+                return result;
+            Progress.Phase = "restart";
+            var restartWatch = Stopwatch.StartNew();
+            system = ActorSystem.Create("loadsim", config);
+            var again = await CountListed(KmsEngine.Start(system), new SimClock(system, null, TimeSpan.Zero), ids).ConfigureAwait(false);
+            return result with { ListedKeysAfterRestart = again, RestartListingTime = restartWatch.Elapsed };
+        }
+        finally
+        {
+            Progress.Phase = "done";
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the clients until the duration or the call count; returns how long they ran (the BYOK cycle
+    /// in flight when they stop is awaited but not counted).</summary>
+    private async Task<TimeSpan> RunRealTime(Client[] clients, KeySet keys, ByokLifecycle lifecycle, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (scenario.OperationCount is null)
+            stop.CancelAfter(scenario.Duration);
+        var budget = scenario.OperationCount ?? long.MaxValue;
+        var loops = clients.Select(client => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && Interlocked.Decrement(ref budget) >= 0)
+                await client.CallOnce().ConfigureAwait(false);
+        }, CancellationToken.None)).ToList();
+        var byok = RunLifecycleRealTime(keys, lifecycle, stop.Token);
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        var ran = watch.Elapsed;
+        await stop.CancelAsync().ConfigureAwait(false);
+        await byok.ConfigureAwait(false);
+        return ran;
+    }
+
+    /// <summary>BYOK cycles at the scenario's rate, one at a time, a third of the interval between steps.</summary>
+    private async Task RunLifecycleRealTime(KeySet keys, ByokLifecycle lifecycle, CancellationToken ct)
+    {
+        if (keys.External.Count == 0 || scenario.ByokRate.PerSecond <= 0)
+            return;
+        var random = new Random(scenario.Seed ^ 0x5eed);
+        var pause = TimeSpan.FromSeconds(1 / scenario.ByokRate.PerSecond / 3);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                if (VirtualRounds.PickFree(keys.External, random) is { } key)
+                {
+                    lifecycle.Begin(key);
+                    while (key.Busy && !ct.IsCancellationRequested)
+                    {
+                        await lifecycle.Step(key).ConfigureAwait(false);
+                        await Task.Delay(pause, ct).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await Task.Delay(pause, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is over; a key left mid-cycle stays as the last step left it
+        }
+    }
+
+    /// <summary>How far to move virtual time before awaiting a round, so injected latency (on the scheduler) elapses.</summary>
+    private static TimeSpan LatencyAdvance(ActorSystem system)
+    {
+        var settings = RealismGate.Get(system).Settings;
+        if (!settings.LatencyEnabled)
+            return TimeSpan.Zero;
+        return settings.OperationLatency.Values.Append(settings.DefaultLatency).Max();
+    }
+
+    /// <summary>Pages through ListKeys and counts the simulation's keys among the listed ones.</summary>
+    public static async Task<int> CountListed(KmsEngine engine, SimClock clock, IReadOnlySet<string> ids)
+    {
+        var found = 0;
+        string? marker = null;
+        while (true)
+        {
+            ListKeysResponse page;
+            try
+            {
+                page = await engine.ListKeys(new ListKeysRequest { Limit = 1000, Marker = marker }).ConfigureAwait(false);
+            }
+            catch (KmsException e) when (e.ErrorCode == KmsErrorCodes.ThrottlingException)
+            {
+                await clock.Pass(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                continue;
+            }
+            found += page.Keys?.Count(k => k.KeyId is not null && ids.Contains(k.KeyId)) ?? 0;
+            if (page.Truncated != true)
+                return found;
+            marker = page.NextMarker;
+        }
+    }
+
+    /// <summary>The recorded audit records as CloudTrail JSON, once the recorder has stopped receiving, ordered by
+    /// event time then content (records of one instant come from many actors in no fixed order).</summary>
+    private static async Task<IReadOnlyList<string>> AuditTrace(AuditRecorder audit)
+    {
+        var seen = -1;
+        while (audit.Records.Count != seen)
+        {
+            seen = audit.Records.Count;
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+        return audit.Records.Select(r => (r.EventTime, Json: AuditJson.Render(r)))
+            .OrderBy(x => x.EventTime).ThenBy(x => x.Json, StringComparer.Ordinal).Select(x => x.Json).ToList();
+    }
+
+    private static double PeakWorkingSetMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / 1048576.0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

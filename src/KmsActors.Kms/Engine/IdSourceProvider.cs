@@ -1,0 +1,9 @@
+using Akka.Actor;
+
+namespace KmsActors.Kms.Engine;
+
+/// <summary>Akka extension id of <see cref="IdSource"/>.</summary>
+public sealed class IdSourceProvider : ExtensionIdProvider<IdSource>
+{
+    public override IdSource CreateExtension(ExtendedActorSystem system) => new(system);
+}

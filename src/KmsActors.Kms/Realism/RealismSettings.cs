@@ -1,0 +1,56 @@
+using Akka.Configuration;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Realism;
+
+/// <summary>kms.realism: the switches that make the engine behave like the real service under load — request
+/// quotas, injected latency, eventual consistency. All off by default; hocon/load-simulation.conf turns them on.</summary>
+public sealed record RealismSettings
+{
+    public static readonly RealismSettings Off = new();
+
+    public bool QuotasEnabled { get; init; }
+    /// <summary>Requests per second of the shared cryptographic quotas: "symmetric", "rsa", "ecc".</summary>
+    public IReadOnlyDictionary<string, double> SharedQuotas { get; init; } = new Dictionary<string, double>();
+    /// <summary>Requests per second of the per-operation quotas (CreateKey, GetParametersForImport, …).</summary>
+    public IReadOnlyDictionary<string, double> OperationQuotas { get; init; } = new Dictionary<string, double>();
+    /// <summary>How many seconds of a quota a bucket holds when idle (at least one request).</summary>
+    public TimeSpan Burst { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool LatencyEnabled { get; init; }
+    public TimeSpan DefaultLatency { get; init; }
+    public IReadOnlyDictionary<string, TimeSpan> OperationLatency { get; init; } = new Dictionary<string, TimeSpan>();
+
+    public bool EventualConsistencyEnabled { get; init; }
+    /// <summary>How long after CreateKey the key may still answer NotFoundException.</summary>
+    public TimeSpan EventualConsistencyWindow { get; init; }
+
+    public bool AnyEnabled => QuotasEnabled || LatencyEnabled || EventualConsistencyEnabled;
+
+    public static RealismSettings From(Config config)
+    {
+        var realism = config.GetConfig("kms.realism");
+        if (realism is null || realism.IsEmpty)
+            return Off;
+        var quotas = realism.GetConfig("quotas");
+        var latency = realism.GetConfig("latency");
+        return new RealismSettings
+        {
+            QuotasEnabled = quotas?.GetBoolean("enabled", false) ?? false,
+            SharedQuotas = Rates(quotas?.GetConfig("shared"), ["symmetric", "rsa", "ecc"]),
+            OperationQuotas = Rates(quotas?.GetConfig("operations"), KmsOperations.All),
+            Burst = quotas?.GetTimeSpan("burst", TimeSpan.FromSeconds(1)) ?? TimeSpan.FromSeconds(1),
+            LatencyEnabled = latency?.GetBoolean("enabled", false) ?? false,
+            DefaultLatency = latency?.GetTimeSpan("default", TimeSpan.Zero) ?? TimeSpan.Zero,
+            OperationLatency = Delays(latency?.GetConfig("operations")),
+            EventualConsistencyEnabled = realism.GetBoolean("eventual-consistency.enabled", false),
+            EventualConsistencyWindow = realism.GetTimeSpan("eventual-consistency.window", TimeSpan.FromSeconds(1)),
+        };
+    }
+
+    private static Dictionary<string, double> Rates(Config? section, IEnumerable<string> names) =>
+        section is null ? [] : names.Where(section.HasPath).ToDictionary(name => name, name => section.GetDouble(name), StringComparer.Ordinal);
+
+    private static Dictionary<string, TimeSpan> Delays(Config? section) =>
+        section is null ? [] : KmsOperations.All.Where(section.HasPath).ToDictionary(name => name, name => section.GetTimeSpan(name), StringComparer.Ordinal);
+}

@@ -1,0 +1,41 @@
+using KmsActors.Kms.Model;
+using KmsActors.Samples.LoadSimulation;
+
+namespace KmsActors.Samples.Tests.LoadSimulation;
+
+public sealed class ScenarioLoaderTests
+{
+    [Fact]
+    public void flags_set_the_scenario_and_the_outputs()
+    {
+        var options = ScenarioLoader.Parse(["--keys", "10000", "--clients", "1000", "--duration", "20s", "--seed", "3", "--json", "out.json",
+            "--mix", "SYMMETRIC_DEFAULT=0.9,RSA_2048=0.1", "--byok-rate", "30/m", "--virtual-time", "--kms.snapshot-every=5"]);
+
+        var s = options.Scenario;
+        Assert.Equal((10_000, 1_000, TimeSpan.FromSeconds(20), 3, true), (s.Keys, s.Clients, s.Duration, s.Seed, s.VirtualTime));
+        Assert.Equal("out.json", options.JsonPath);
+        Assert.Equal(0.1, s.KeyMix[KeySpec.RSA_2048]);
+        Assert.Equal(0.5, s.ByokRate.PerSecond);
+        Assert.Equal(["--kms.snapshot-every=5"], s.EngineSwitches);
+    }
+
+    [Fact]
+    public void a_hocon_scenario_file_is_read_and_flags_override_it()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """
+            simulation {
+              keys = 500
+              clients = 20
+              expire-after = 30d
+              operation-mix { Encrypt = 1, DescribeKey = 1 }
+            }
+            """);
+
+        var s = ScenarioLoader.Parse(["--scenario", path, "--clients", "7"]).Scenario;
+
+        Assert.Equal((500, 7, TimeSpan.FromDays(30)), (s.Keys, s.Clients, s.ExpireAfter));
+        Assert.Equal([SimOperation.Encrypt, SimOperation.DescribeKey], s.OperationMix.Keys.Order());
+        File.Delete(path);
+    }
+}
