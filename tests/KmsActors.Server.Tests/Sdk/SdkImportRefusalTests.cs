@@ -9,8 +9,7 @@ namespace KmsActors.Server.Tests.Sdk;
 /// <summary>
 /// The import refusals of the engine tests (ImportRefusalTests) as the AWS SDK sees them: the SDK's exception type,
 /// the engine's message where it is pinned, and the key still pending import afterwards.
-/// ExpiredImportTokenException is not covered here: the server runs on the real clock and a token lives 24 hours;
-/// the engine tests drive it on virtual time.
+/// ExpiredImportTokenException is in <see cref="SdkExpiredImportTokenTests"/>, on a server with a virtual clock.
 /// </summary>
 public sealed class SdkImportRefusalTests(EngineServerFixture fixture) : SdkTestBase(fixture), IClassFixture<EngineServerFixture>
 {
