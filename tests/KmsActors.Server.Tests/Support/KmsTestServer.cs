@@ -25,6 +25,9 @@ public sealed class KmsTestServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The host's services (the actor system, e.g. to drive a TestScheduler).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The fake handler, or null when the real engine answers.</summary>
     public FakeKmsHandler? Fake { get; }
 
