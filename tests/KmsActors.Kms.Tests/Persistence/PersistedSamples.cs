@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Persistence;
+using KmsActors.Kms.Regions;
+using static KmsActors.Kms.Tests.Keys.TestKeys;
+
+namespace KmsActors.Kms.Tests.Persistence;
+
+/// <summary>One instance of every type the engine persists (key events, the KmsKey snapshot, region events), by type name.</summary>
+internal static class PersistedSamples
+{
+    public static bool IsRegionType(string name) => name is nameof(KeyIndexed) or nameof(KeyUnindexed) or nameof(AliasSet) or nameof(AliasRemoved) or nameof(RegionSnapshot);
+
+    public static ImmutableSortedDictionary<string, IKmsPersistentMessage> All()
+    {
+        var key = Imported(Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL), Material(1), validTo: T0.AddDays(5));
+        IKmsPersistentMessage[] all =
+        [
+            key,
+            new KeyCreated(key),
+            new KeyMaterialImported(Material(1).KeyMaterialId, Material(1).Commitment, Material(1).Material, KeyMaterialState.CURRENT,
+                ExpirationModelType.KEY_MATERIAL_EXPIRES, T0.AddDays(3), "batch 1", "token", T0.AddDays(1), true, T0),
+            new KeyMaterialDeleted(Material(1).KeyMaterialId, true, T0),
+            new KeyEnabled(T0),
+            new KeyDisabled(T0),
+            new KeyDeletionScheduled(T0.AddDays(7), 7, false),
+            new KeyDeletionCanceled(KeyState.PendingImport),
+            new KeyDeleted(T0),
+            new KeyRotated(Material(2).KeyMaterialId, T0, RotationType.ON_DEMAND, Material(2).Commitment, Material(2).Material),
+            new KeyRotationStatusChanged(true, 365, T0.AddDays(365)),
+            new KeyDescriptionUpdated("d"),
+            new KeyTagsAdded(ImmutableSortedDictionary<string, string>.Empty.Add("a", "b")),
+            new KeyTagsRemoved(["a"]),
+            new KeyPolicyPut("default", "{}"),
+            new ReplicaAdded("arn:aws:kms:eu-west-1:111122223333:key/mrk-1"),
+            new KeyIndexed("k1", KeySpec.SYMMETRIC_DEFAULT, KeyUsageType.ENCRYPT_DECRYPT, KeyState.Enabled, T0.AddDays(30)),
+            new KeyUnindexed("k1"),
+            new AliasSet("alias/app", "k1", T0, T0.AddHours(1)),
+            new AliasRemoved("alias/app"),
+            new RegionSnapshot([new KeyIndexed("k1", KeySpec.HMAC_256, KeyUsageType.GENERATE_VERIFY_MAC, KeyState.PendingImport, null)], [new AliasSet("alias/app", "k1", T0, T0)]),
+        ];
+        return all.ToImmutableSortedDictionary(e => e.GetType().Name, e => e);
+    }
+}
