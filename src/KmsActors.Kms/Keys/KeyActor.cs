@@ -51,6 +51,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         Command<DueTimer>(_ => OnDue());
         Command<Settle>(_ => Sender.Tell(Settled.Instance));
         Command<IdleCheck>(_ => OnIdleCheck());
+        Command<StopPassivated>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Key {0}: snapshot failed", _arn));
     }

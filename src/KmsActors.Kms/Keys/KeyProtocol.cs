@@ -35,3 +35,11 @@ public sealed record WakeUp(string KeyId);
 
 /// <summary>Key actor → parent: idle for kms.passivate-after; the parent stops it (buffering its messages meanwhile).</summary>
 public sealed record Passivate(string KeyId);
+
+/// <summary>Parent → key actor: the region accepted its <see cref="Passivate"/>; stop now. An ordinary command, not a
+/// PoisonPill: a persistent actor stashes it while a persist is in flight, so the persist's handler (its reply, its
+/// audit record, a DeleteKey service event) always runs before the actor stops.</summary>
+public sealed record StopPassivated
+{
+    public static readonly StopPassivated Instance = new();
+}

@@ -50,8 +50,9 @@ public sealed partial class RegionActor
         if (_lastDelivered.TryGetValue(passivate.KeyId, out var last) && Now - last < _settings.PassivateAfter)
             return;
         _passivating.Add(passivate.KeyId);
-        // PoisonPill, not Stop: messages already in the key's mailbox are handled first.
-        child.Tell(PoisonPill.Instance);
+        // A command, not Stop or PoisonPill: messages already in the key's mailbox are handled first, and a persist in
+        // flight completes (with its reply and audit record) before the key stops.
+        child.Tell(StopPassivated.Instance);
     }
 
     private void OnTerminated(Terminated terminated)

@@ -85,6 +85,7 @@ public sealed class FakeKeyActor : ReceiveActor
         });
         Receive<GoIdle>(_ => Context.Parent.Tell(new Passivate(keyId)));
         Receive<Settle>(_ => Sender.Tell(Settled.Instance));
+        Receive<StopPassivated>(_ => Context.Stop(Self));
     }
 
     public static Props Props(string keyId, string accountId, string region, ConcurrentDictionary<string, FakeKeyState> store, IActorRef probe) =>
