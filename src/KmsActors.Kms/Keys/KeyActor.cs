@@ -26,6 +26,10 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
     private KmsKey? _key;
     private bool _deleted;
+    /// <summary>The status last told to the region.</summary>
+    private KeyStatusChanged? _reported;
+    /// <summary>Set while a persisted call's reply runs whose status change the region is persisting.</summary>
+    private bool _replyAfterIndexing;
 
     public KeyActor(string keyId, string accountId, string region)
     {
@@ -123,20 +127,43 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
                 SaveSnapshot(_key);
             if (--remaining > 0)
                 return;
-            then();
             if (_deleted)
+            {
+                then();
                 return;
-            TellStatus();
+            }
+            // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
+            // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
+            // ListKeys, or a passivated key unwoken at its deletion date.
+            _replyAfterIndexing = TellStatus();
+            try
+            {
+                then();
+            }
+            finally
+            {
+                _replyAfterIndexing = false;
+            }
             ArmTimers();
         });
     }
 
-    private void TellStatus() =>
-        Report(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
+    /// <summary>Reports the key's status to the region; true when it differs from the last report (or is the first).</summary>
+    private bool TellStatus()
+    {
+        var status = new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false);
+        var changed = status != _reported;
+        _reported = status;
+        Report(status);
+        return changed;
+    }
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {
-        replyTo.Tell(response);
+        if (_replyAfterIndexing)
+            Context.Parent.Tell(new ReplyWhenIndexed(replyTo, response));
+        else
+            replyTo.Tell(response);
         Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
             ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
             : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));
