@@ -112,7 +112,8 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>Persists the decided events, then runs <paramref name="then"/> once all are applied. No events: runs it now.</summary>
-    private void PersistDecision(KeyDecision decision, Action then)
+    /// <param name="onFailure">Tells the caller when the write fails (see <see cref="OnPersistFailure"/>).</param>
+    private void PersistDecision(KeyDecision decision, Action then, Action<KmsException>? onFailure = null)
     {
         if (decision.Events.IsEmpty)
         {
@@ -120,8 +121,10 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var remaining = decision.Events.Count;
+        _failPersist = onFailure;
         PersistAll(decision.Events, e =>
         {
+            _failPersist = null;
             ApplyEvent(e);
             if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
                 SaveSnapshot(_key);
