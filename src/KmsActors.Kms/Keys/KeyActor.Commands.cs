@@ -41,7 +41,7 @@ public sealed partial class KeyActor
     }
 
     private void DecideAndPersist(KmsCommand command, KeyDecision decision, IActorRef replyTo) =>
-        PersistDecision(decision, () => Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance));
+        PersistDecision(decision, () => Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance), error => Fail(command, replyTo, error));
 
     private void OnInitializeKey(InitializeKey message)
     {
@@ -133,7 +133,7 @@ public sealed partial class KeyActor
             ReplicaTags = request.Tags ?? [],
         };
         var decision = KeyRules.AddReplica(_key!, created.ReplicaMetadata.Arn!);
-        PersistDecision(decision, () => Reply(created.Command, replyTo, response, _arn, created.ReplicaMetadata.Arn!));
+        PersistDecision(decision, () => Reply(created.Command, replyTo, response, _arn, created.ReplicaMetadata.Arn!), error => Fail(created.Command, replyTo, error));
     }
 
     private void OnReplicaCreationFailed(ReplicaCreationFailed failed)
@@ -159,7 +159,7 @@ public sealed partial class KeyActor
                 var createKey = new KmsCommand(new CreateKeyRequest { Description = request.Description, Policy = request.Policy, Tags = request.Tags, MultiRegion = true },
                     message.Command.Caller, _region, message.Command.RequestId);
                 Context.System.EventStream.Publish(Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn]));
-            });
+            }, error => message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command)));
         }
         catch (KmsException error)
         {

@@ -26,6 +26,10 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
     private KmsKey? _key;
     private bool _deleted;
+    /// <summary>The status last told to the region.</summary>
+    private KeyStatusChanged? _reported;
+    /// <summary>Set while a persisted call's reply runs whose status change the region is persisting.</summary>
+    private bool _replyAfterIndexing;
 
     public KeyActor(string keyId, string accountId, string region)
     {
@@ -108,7 +112,8 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>Persists the decided events, then runs <paramref name="then"/> once all are applied. No events: runs it now.</summary>
-    private void PersistDecision(KeyDecision decision, Action then)
+    /// <param name="onFailure">Tells the caller when the write fails (see <see cref="OnPersistFailure"/>).</param>
+    private void PersistDecision(KeyDecision decision, Action then, Action<KmsException>? onFailure = null)
     {
         if (decision.Events.IsEmpty)
         {
@@ -116,27 +121,52 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var remaining = decision.Events.Count;
+        _failPersist = onFailure;
         PersistAll(decision.Events, e =>
         {
+            _failPersist = null;
             ApplyEvent(e);
             if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
                 SaveSnapshot(_key);
             if (--remaining > 0)
                 return;
-            then();
             if (_deleted)
+            {
+                then();
                 return;
-            TellStatus();
+            }
+            // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
+            // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
+            // ListKeys, or a passivated key unwoken at its deletion date.
+            _replyAfterIndexing = TellStatus();
+            try
+            {
+                then();
+            }
+            finally
+            {
+                _replyAfterIndexing = false;
+            }
             ArmTimers();
         });
     }
 
-    private void TellStatus() =>
-        Report(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
+    /// <summary>Reports the key's status to the region; true when it differs from the last report (or is the first).</summary>
+    private bool TellStatus()
+    {
+        var status = new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false);
+        var changed = status != _reported;
+        _reported = status;
+        Report(status);
+        return changed;
+    }
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {
-        replyTo.Tell(response);
+        if (_replyAfterIndexing)
+            Context.Parent.Tell(new ReplyWhenIndexed(replyTo, response));
+        else
+            replyTo.Tell(response);
         Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
             ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
             : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));

@@ -29,6 +29,11 @@ public sealed record KeyCreationFailed(string KeyId);
 /// (end of its deletion waiting period); the region drops it from ListKeys and its aliases.</summary>
 public sealed record KeyStatusChanged(string KeyId, KeyState State, DateTimeOffset? NextDueDate, bool Deleted);
 
+/// <summary>Key actor → parent, right after a <see cref="KeyStatusChanged"/>: the reply to a call that changed the key's
+/// status. The region handles it after it has persisted that status (Persist holds the messages behind it), then tells
+/// <paramref name="Response"/> to <paramref name="ReplyTo"/>: an acknowledged call is in the index too.</summary>
+public sealed record ReplyWhenIndexed(Akka.Actor.IActorRef ReplyTo, object Response);
+
 /// <summary>Region → key actor: a due date it indexed has come; act on it (expire material, delete the key).
 /// Also sent to wake a passivated key.</summary>
 public sealed record WakeUp(string KeyId);

@@ -44,6 +44,9 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<KmsCommand>(Handle);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
+        // Sent right after a KeyStatusChanged, so by now its index entry is persisted.
+        Command<ReplyWhenIndexed>(reply => reply.ReplyTo.Tell(reply.Response));
+        Command<DeadLetter>(OnDeadLetter);
         Command<Passivate>(OnPassivate);
         Command<Terminated>(OnTerminated);
         Command<InitializeReplica>(OnInitializeReplica);

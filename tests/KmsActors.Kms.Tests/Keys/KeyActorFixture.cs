@@ -18,6 +18,14 @@ public abstract class KeyActorFixture : KmsTestKit
     protected KeyActorFixture(string passivateAfter = "0s") : base($"kms.passivate-after = {passivateAfter}\nakka.test.single-expect-default = 10s")
     {
         Parent = CreateTestProbe("region");
+        // As the region does: answer the caller of a call that changed the key's status once it is indexed.
+        Parent.SetAutoPilot(new DelegateAutoPilot((_, message) =>
+        {
+            if (message is ReplyWhenIndexed reply)
+                reply.ReplyTo.Tell(reply.Response);
+            return AutoPilot.KeepRunning;
+        }));
+        Parent.IgnoreMessages<ReplyWhenIndexed>();
     }
 
     /// <summary>Receives what a RegionActor would: KeyStatusChanged, Passivate, ReEncryptDestination, ReplicateTo.</summary>

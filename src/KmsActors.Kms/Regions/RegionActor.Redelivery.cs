@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Akka.Event;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Regions;
+
+// Messages left in a key actor that stopped without handling them (Akka stops a key whose write failed; the calls
+// queued behind that write were never seen) come back as dead letters. The region hands them to the key again, started
+// anew from its journal, so only the caller of the failed write hears an error. Passivation never needs this: it
+// buffers the key's messages until the key has stopped.
+public sealed partial class RegionActor
+{
+    /// <summary>A message that keeps coming back (a key that cannot even recover) is given up after this many tries.</summary>
+    private const int MaxRedeliveries = 3;
+
+    private readonly ConditionalWeakTable<object, StrongBox<int>> _redeliveries = new();
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void OnDeadLetter(DeadLetter letter)
+    {
+        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica)
+            || !Self.Path.Equals(letter.Recipient.Path.Parent))
+            return;
+        var keyId = letter.Recipient.Path.Name;
+        if (++_redeliveries.GetOrCreateValue(letter.Message).Value > MaxRedeliveries)
+        {
+            if (letter.Message is KmsCommand command)
+                Fail(command, letter.Sender, KmsException.Internal($"The request was rejected because an internal exception occurred: key {KeyArn(keyId)} could not be started. The request can be retried."), [KeyArn(keyId)]);
+            return;
+        }
+        if (_live.TryGetValue(keyId, out var child) && child.Equals(letter.Recipient))
+        {
+            // The key stopped and its Terminated has not come yet: hold the message until it has, as for passivation.
+            _passivating.Add(keyId);
+            if (!_buffers.TryGetValue(keyId, out var buffer))
+                _buffers[keyId] = buffer = [];
+            buffer.Add((letter.Message, letter.Sender));
+            return;
+        }
+        Deliver(keyId, letter.Message, letter.Sender);
+    }
+}
