@@ -37,7 +37,7 @@ internal static class MasterKey
         }
         catch (FormatException e)
         {
-            throw new Akka.Configuration.ConfigurationException("kms.persistence.master-key is not base64: expected base64 of 32 random bytes.", e);
+            throw new Akka.Configuration.ConfigurationException("kms.persistence.master-key is not base64: expected base64 of exactly 32 bytes (e.g. from `openssl rand -base64 32`).", e);
         }
         return key.Length == 32
             ? key
