@@ -162,6 +162,10 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         foreach (var material in _crypto.Values)
             material.Dispose();
         _crypto.Clear();
+        foreach (var dataKey in _dataKeys.Values)
+            if (dataKey is not null)
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(dataKey.Key);
+        _dataKeys.Clear();
         base.PostStop();
     }
 }
