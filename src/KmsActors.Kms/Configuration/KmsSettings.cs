@@ -11,6 +11,10 @@ public sealed record KmsSettings
     public required string AccountId { get; init; }
     public required string DefaultRegion { get; init; }
     public required string JournalProvider { get; init; }
+    /// <summary>kms.journal.connection-string, or the SQLite default "Data Source=&lt;data-dir&gt;/kms.db"; empty for inmem.</summary>
+    public required string JournalConnectionString { get; init; }
+    /// <summary>kms.persistence.master-key: base64 of the 32-byte key that seals material data keys; empty for a generated key file.</summary>
+    public required string MasterKey { get; init; }
     public required int SnapshotEvery { get; init; }
     public required TimeSpan PassivateAfter { get; init; }
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
@@ -21,12 +25,19 @@ public sealed record KmsSettings
     {
         var kms = config.GetConfig("kms") ?? throw new ConfigurationException("No kms section: load the configuration through KmsConfiguration.Load.");
         var pool = kms.GetConfig("import.pool");
+        var dataDir = Path.GetFullPath(kms.GetString("data-dir", "kms-data"));
+        var provider = kms.GetString("journal.provider", "sqlite");
+        var connection = kms.GetString("journal.connection-string", "");
+        if (string.IsNullOrEmpty(connection) && provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            connection = $"Data Source={Path.Combine(dataDir, "kms.db")}"; // as KmsConfiguration.Load fills it for the journal
         return new KmsSettings
         {
-            DataDir = Path.GetFullPath(kms.GetString("data-dir", "kms-data")),
+            DataDir = dataDir,
             AccountId = kms.GetString("account-id", "111122223333"),
             DefaultRegion = kms.GetString("default-region", "us-east-1"),
-            JournalProvider = kms.GetString("journal.provider", "sqlite"),
+            JournalProvider = provider,
+            JournalConnectionString = connection,
+            MasterKey = kms.GetString("persistence.master-key", ""),
             SnapshotEvery = kms.GetInt("snapshot-every", 100),
             PassivateAfter = kms.GetTimeSpan("passivate-after", TimeSpan.FromMinutes(2)),
             WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),

@@ -4,6 +4,9 @@ using Akka.Actor;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Import;
+using KmsActors.Kms.Persistence;
+using KmsActors.Kms.Persistence.PostgreSql;
+using KmsActors.Kms.Persistence.Sqlite;
 
 namespace KmsActors.Kms.Engine;
 
@@ -11,7 +14,8 @@ namespace KmsActors.Kms.Engine;
 /// Engine-wide services shared by every key actor of an actor system: settings, the wrapping key pool, the import
 /// token sealer and the material commitment key. Token and commitment keys are derived (HKDF-SHA256) from one
 /// 32-byte engine key: <c>&lt;data-dir&gt;/engine.key</c> (created 0600 on first start) for durable journals, so
-/// tokens and commitments survive a restart; a random key per actor system for the in-memory journal.
+/// tokens and commitments survive a restart; a random key per actor system for the in-memory journal. Material at rest
+/// is sealed by <see cref="Vault"/> under a separate master key (<see cref="MasterKey"/>).
 /// </summary>
 public sealed class KmsServices : IExtension
 {
@@ -26,14 +30,35 @@ public sealed class KmsServices : IExtension
         CryptographicOperations.ZeroMemory(engineKey);
         WrappingKeys = new WrappingKeyPool(Settings.WrappingPool);
         system.RegisterOnTermination(WrappingKeys.Dispose);
+        Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), DataKeyStore(system, Settings));
+        system.RegisterOnTermination(Vault.Dispose);
     }
 
     public KmsSettings Settings { get; }
     public WrappingKeyPool WrappingKeys { get; }
     public ImportTokenSealer TokenSealer { get; }
     public MaterialCommitment Commitments { get; }
+    /// <summary>Seals key material for the journal under per-material data keys, and shreds them.</summary>
+    public MaterialVault Vault { get; }
 
     public static KmsServices Get(ActorSystem system) => system.WithExtension<KmsServices, KmsServicesProvider>();
+
+    /// <summary>Data keys live next to the journal: same SQLite file or PostgreSQL database, or in memory with the in-memory journal.</summary>
+    private static IMaterialDataKeyStore DataKeyStore(ExtendedActorSystem system, KmsSettings settings)
+    {
+        switch (settings.JournalProvider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var config = system.Settings.Config;
+                var sameFile = config.GetString("akka.persistence.journal.plugin") == "kms.persistence.sqlite-journal"
+                    && config.GetString("kms.persistence.sqlite-journal.connection-string") == settings.JournalConnectionString;
+                return new SqliteMaterialDataKeyStore(settings.JournalConnectionString, syncEachInsert: !sameFile);
+            case "postgresql" or "postgres":
+                return new PostgresMaterialDataKeyStore(settings.JournalConnectionString);
+            default:
+                return new InMemoryMaterialDataKeyStore();
+        }
+    }
 
     private static bool Durable(string provider) => provider.ToLowerInvariant() is "sqlite" or "postgresql" or "postgres";
 

@@ -41,8 +41,8 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         PersistenceId = "key-" + _arn;
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
 
-        Recover<SnapshotOffer>(offer => _key = offer.Snapshot as KmsKey ?? _key);
-        Recover<IKeyEvent>(ApplyEvent);
+        Recover<SnapshotOffer>(offer => _key = offer.Snapshot is KmsKey snapshot ? Opened(snapshot) : _key);
+        Recover<IKeyEvent>(e => ApplyEvent(Opened(e)));
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<KmsCommand>(OnCommand);
@@ -95,12 +95,15 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         OnDue(); // a ValidTo or DeletionDate that passed while the engine was down acts now
     }
 
-    /// <summary>Applies one event (recovery or persist) and drops crypto objects of materials that are gone.</summary>
+    /// <summary>Applies one event (recovery or persist, material opened) and drops crypto objects and data keys of materials that are gone.</summary>
     private void ApplyEvent(IKeyEvent e)
     {
+        var before = _key;
         _key = KeyRules.Apply(_key, e);
         if (e is KeyDeleted)
             _deleted = true;
+        if (e is KeyMaterialImported or KeyMaterialDeleted or KeyRotated or KeyDeleted)
+            ShredUnused(before);
         if (e is KeyMaterialDeleted or KeyDeleted)
         {
             foreach (var id in _crypto.Keys.Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)).ToList())
@@ -111,7 +114,7 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    /// <summary>Persists the decided events, then runs <paramref name="then"/> once all are applied. No events: runs it now.</summary>
+    /// <summary>Persists the decided events (material sealed), then runs <paramref name="then"/> once all are applied. No events: runs it now.</summary>
     /// <param name="onFailure">Tells the caller when the write fails (see <see cref="OnPersistFailure"/>).</param>
     private void PersistDecision(KeyDecision decision, Action then, Action<KmsException>? onFailure = null)
     {
@@ -121,13 +124,14 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var remaining = decision.Events.Count;
+        var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
-        PersistAll(decision.Events, e =>
+        PersistAll(sealedEvents, e =>
         {
             _failPersist = null;
-            ApplyEvent(e);
+            ApplyEvent(Opened(e));
             if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
-                SaveSnapshot(_key);
+                SaveSnapshot(ForSnapshot());
             if (--remaining > 0)
                 return;
             if (_deleted)
@@ -188,6 +192,10 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         foreach (var material in _crypto.Values)
             material.Dispose();
         _crypto.Clear();
+        foreach (var dataKey in _dataKeys.Values)
+            if (dataKey is not null)
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(dataKey.Key);
+        _dataKeys.Clear();
         base.PostStop();
     }
 }

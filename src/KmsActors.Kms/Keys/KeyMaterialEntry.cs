@@ -1,4 +1,5 @@
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Persistence;
 
 namespace KmsActors.Kms.Keys;
 
@@ -13,8 +14,11 @@ public sealed record KeyMaterialEntry
     public required string KeyMaterialId { get; init; }
     /// <summary>Engine-keyed commitment to the material (MaterialCommitment).</summary>
     public required byte[] Commitment { get; init; }
-    /// <summary>The raw material while present; null otherwise.</summary>
+    /// <summary>The raw material while present; null otherwise. Never written to the journal (see <see cref="SealedMaterial"/>).</summary>
     public byte[]? Material { get; init; }
+    /// <summary>The material sealed under its data key, as events and snapshots hold it; null when the material is
+    /// absent (and in keys recovered from version 1 journals until their next snapshot).</summary>
+    public SealedMaterial? SealedMaterial { get; init; }
     public required KeyMaterialState KeyMaterialState { get; init; }
     /// <summary>EXTERNAL keys only.</summary>
     public ImportState? ImportState { get; init; }

@@ -44,6 +44,7 @@ public static partial class KeyRules
             KeyMaterialId = e.KeyMaterialId,
             Commitment = e.Commitment,
             Material = e.Material,
+            SealedMaterial = e.SealedMaterial,
             KeyMaterialState = e.KeyMaterialState,
             ImportState = ImportState.IMPORTED,
             ExpirationModel = e.ExpirationModel,
@@ -73,7 +74,7 @@ public static partial class KeyRules
         // AWS §2.6: pending material is not permanently associated: it goes away and may be replaced by other material.
         if (!entry.IsPermanentlyAssociated)
             return key with { Materials = key.Materials.RemoveAt(index) };
-        var gone = entry with { Material = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null };
+        var gone = entry with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null };
         // AWS §2.6/§3.2: Enabled/Disabled → PendingImport; PendingDeletion (and PendingImport) unchanged.
         var state = key.State is KeyState.Enabled or KeyState.Disabled ? KeyState.PendingImport : key.State;
         return key with { Materials = key.Materials.SetItem(index, gone), State = state };
@@ -96,6 +97,7 @@ public static partial class KeyRules
                 KeyMaterialId = e.NewKeyMaterialId,
                 Commitment = e.GeneratedCommitment ?? [],
                 Material = e.GeneratedMaterial,
+                SealedMaterial = e.SealedGeneratedMaterial,
                 KeyMaterialState = KeyMaterialState.CURRENT,
                 RotationDate = e.At,
                 RotationType = e.RotationType,

@@ -132,7 +132,7 @@ public static partial class KeyRules
         var external = primary.Origin == OriginType.EXTERNAL;
         var materials = primary.Materials
             .Select(m => external
-                ? m with { Material = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null }
+                ? m with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null }
                 : m)
             .ToImmutableList();
         var key = new KmsKey

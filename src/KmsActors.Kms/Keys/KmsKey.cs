@@ -6,8 +6,10 @@ namespace KmsActors.Kms.Keys;
 
 /// <summary>
 /// A KMS key as the engine knows it: the state the key rules decide on and the key actor's snapshot.
-/// Immutable; <c>KeyRules.Apply</c> returns the next one.
+/// Immutable; <c>KeyRules.Apply</c> returns the next one. Version 2 of the snapshot holds materials sealed only
+/// (<see cref="KeyMaterialEntry.SealedMaterial"/>); version 1 held them in plain.
 /// </summary>
+[PersistedAs("KmsKey", 2, ReadsSince = 1)]
 public sealed record KmsKey : IKmsPersistentMessage
 {
     public required string KeyId { get; init; }

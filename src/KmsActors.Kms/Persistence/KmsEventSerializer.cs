@@ -39,11 +39,15 @@ public sealed class KmsEventSerializer : SerializerWithStringManifest
 
     public static string ManifestOf(Type type) => Manifests.GetOrAdd(type, static t =>
     {
-        var manifest = t.GetCustomAttribute<PersistedAsAttribute>()?.Manifest ?? $"{t.Name}.v1";
-        var known = Types.GetOrAdd(manifest, t);
-        if (known != t)
-            throw new InvalidOperationException($"{t.FullName} and {known.FullName} share the journal manifest '{manifest}'; give one a [PersistedAs] name.");
-        return manifest;
+        var persistedAs = t.GetCustomAttribute<PersistedAsAttribute>();
+        IEnumerable<string> readable = persistedAs?.ReadableManifests() ?? [$"{t.Name}.v1"];
+        foreach (var manifest in readable)
+        {
+            var known = Types.GetOrAdd(manifest, t);
+            if (known != t)
+                throw new InvalidOperationException($"{t.FullName} and {known.FullName} share the journal manifest '{manifest}'; give one a [PersistedAs] name.");
+        }
+        return readable.First();
     });
 
     private static Type TypeOf(string manifest)

@@ -7,27 +7,33 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Persistence;
 
-/// <summary>One instance of every type the engine persists (key events, the KmsKey snapshot, region events), by type name.</summary>
+/// <summary>One instance of every type the engine persists (key events, the KmsKey snapshot, region events), by type name,
+/// as the journal gets it: key material only sealed.</summary>
 internal static class PersistedSamples
 {
     public static bool IsRegionType(string name) => name is nameof(KeyIndexed) or nameof(KeyUnindexed) or nameof(AliasSet) or nameof(AliasRemoved) or nameof(RegionSnapshot);
 
+    /// <summary>Fixed bytes in the shape the key actor writes (fixtures must not change from run to run).</summary>
+    private static SealedMaterial Sealed(int seed) =>
+        new($"{seed:x32}", [.. Enumerable.Range(seed, 12).Select(i => (byte)i)], [.. Enumerable.Range(seed * 7, 48).Select(i => (byte)i)]);
+
     public static ImmutableSortedDictionary<string, IKmsPersistentMessage> All()
     {
-        var key = Imported(Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL), Material(1), validTo: T0.AddDays(5));
+        var plain = Imported(Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL), Material(1), validTo: T0.AddDays(5));
+        var key = plain with { Materials = [.. plain.Materials.Select((m, i) => m with { Material = null, SealedMaterial = Sealed(i + 1) })] };
         IKmsPersistentMessage[] all =
         [
             key,
             new KeyCreated(key),
-            new KeyMaterialImported(Material(1).KeyMaterialId, Material(1).Commitment, Material(1).Material, KeyMaterialState.CURRENT,
-                ExpirationModelType.KEY_MATERIAL_EXPIRES, T0.AddDays(3), "batch 1", "token", T0.AddDays(1), true, T0),
+            new KeyMaterialImported(Material(1).KeyMaterialId, Material(1).Commitment, null, KeyMaterialState.CURRENT,
+                ExpirationModelType.KEY_MATERIAL_EXPIRES, T0.AddDays(3), "batch 1", "token", T0.AddDays(1), true, T0, Sealed(1)),
             new KeyMaterialDeleted(Material(1).KeyMaterialId, true, T0),
             new KeyEnabled(T0),
             new KeyDisabled(T0),
             new KeyDeletionScheduled(T0.AddDays(7), 7, false),
             new KeyDeletionCanceled(KeyState.PendingImport),
             new KeyDeleted(T0),
-            new KeyRotated(Material(2).KeyMaterialId, T0, RotationType.ON_DEMAND, Material(2).Commitment, Material(2).Material),
+            new KeyRotated(Material(2).KeyMaterialId, T0, RotationType.ON_DEMAND, Material(2).Commitment, null, Sealed(2)),
             new KeyRotationStatusChanged(true, 365, T0.AddDays(365)),
             new KeyDescriptionUpdated("d"),
             new KeyTagsAdded(ImmutableSortedDictionary<string, string>.Empty.Add("a", "b")),

@@ -1,0 +1,20 @@
+namespace KmsActors.Kms.Persistence;
+
+/// <summary>
+/// Where <see cref="MaterialVault"/> keeps data keys, sealed under the master key: a table next to the journal
+/// (SQLite, PostgreSQL) or a dictionary (in-memory journal). Thread-safe; every call returns once it is done.
+/// </summary>
+internal interface IMaterialDataKeyStore : IDisposable
+{
+    /// <summary>Stores a new data key; returns once it will be durable no later than any event written after it.</summary>
+    void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey);
+
+    /// <summary>The sealed data key, or null once it has been deleted (or never existed).</summary>
+    byte[]? Find(string dataKeyId);
+
+    /// <summary>Deletes the data key so that none of its bytes remain in the store; false if it was already gone.</summary>
+    bool Delete(string dataKeyId);
+
+    /// <summary>Deletes every data key of a key ARN (the key itself was deleted); returns how many there were.</summary>
+    int DeleteAll(string keyArn);
+}
