@@ -79,29 +79,54 @@ internal abstract class PendingReply : MinimalActorRef
 /// </summary>
 internal sealed class PendingReply<TResponse> : PendingReply
 {
-    private readonly TaskCompletionSource<TResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly object _request;
+    // Both are dropped once the call is answered: the answering actor's cell keeps its last sender until its next
+    // message, and a key actor idle for a while must not keep its last call's request and response alive (with 10,000
+    // keys that was megabytes promoted by every garbage collection).
+    private TaskCompletionSource<TResponse>? _completion;
+    private object? _request;
 
-    public PendingReply(IActorRefProvider provider, ReplyTimeouts timeouts, object request, CancellationToken ct)
+    private PendingReply(IActorRefProvider provider, ReplyTimeouts timeouts, object request, TaskCompletionSource<TResponse> completion)
         : base(provider, timeouts)
     {
         _request = request;
-        Start(ct);
+        _completion = completion;
     }
 
-    public Task<TResponse> Task => _completion.Task;
+    /// <summary>The sender for one call of <paramref name="request"/>, and the task its reply completes.</summary>
+    public static (PendingReply<TResponse> Sender, Task<TResponse> Reply) Start(IActorRefProvider provider, ReplyTimeouts timeouts, object request, CancellationToken ct)
+    {
+        var completion = new TaskCompletionSource<TResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new PendingReply<TResponse>(provider, timeouts, request, completion);
+        pending.Start(ct);
+        return (pending, completion.Task);
+    }
 
     // Failures first: a Send<object> must never hand a Status.Failure back as if it were a response.
-    protected override bool TryComplete(object message) => message switch
+    protected override bool TryComplete(object message)
     {
-        Status.Failure { Cause: KmsException error } => _completion.TrySetException(error),
-        Status.Failure failure => _completion.TrySetException(KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer.")),
-        TResponse response => _completion.TrySetResult(response),
-        _ => _completion.TrySetException(KmsException.Internal(
-            $"{KmsCommand.OperationOf(_request)} answered {message?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}.")),
-    };
+        if (Volatile.Read(ref _completion) is not { } completion)
+            return false;
+        var completed = message switch
+        {
+            Status.Failure { Cause: KmsException error } => completion.TrySetException(error),
+            Status.Failure failure => completion.TrySetException(KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer.")),
+            TResponse response => completion.TrySetResult(response),
+            _ => completion.TrySetException(KmsException.Internal(
+                $"{KmsCommand.OperationOf(_request!)} answered {message?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}.")),
+        };
+        if (completed)
+            Release();
+        return completed;
+    }
 
-    protected override bool TryFail(Exception error) => _completion.TrySetException(error);
+    protected override bool TryFail(Exception error) => Volatile.Read(ref _completion)?.TrySetException(error) == true && Release();
 
-    protected override bool TryCancel() => _completion.TrySetCanceled();
+    protected override bool TryCancel() => Volatile.Read(ref _completion)?.TrySetCanceled() == true && Release();
+
+    private bool Release()
+    {
+        Volatile.Write(ref _completion, null);
+        _request = null;
+        return true;
+    }
 }
