@@ -15,10 +15,10 @@ public sealed record AuditRecord
     public const string ServiceEvent = "AwsServiceEvent";
     public const string AwsInternal = "AWS Internal";
 
-    public string EventVersion { get; init; } = "1.11";
+    public string EventVersion => "1.11";
     public required AuditUserIdentity UserIdentity { get; init; }
     public required DateTimeOffset EventTime { get; init; }
-    public string EventSource { get; init; } = "kms.amazonaws.com";
+    public string EventSource => "kms.amazonaws.com";
     public required string EventName { get; init; }
     public required string AwsRegion { get; init; }
     public required string SourceIPAddress { get; init; }
@@ -45,14 +45,21 @@ public sealed record AuditRecord
     }
     /// <summary>The API request ID; null for service events.</summary>
     public string? RequestID { get; init; }
-    public required string EventID { get; init; }
+    /// <summary>Unique per record. An API call's is derived from its request ID when first read (a seeded run gets the
+    /// same one every time; otherwise a random UUID, the same on every read): most records are published to nobody.</summary>
+    public string EventID
+    {
+        get => Volatile.Read(ref _eventId) ?? Interlocked.CompareExchange(ref _eventId, IdSource.EventIdOf(RequestID), null) ?? _eventId!;
+        init => _eventId = value;
+    }
+    private string? _eventId;
     public required bool ReadOnly { get; init; }
     public required IReadOnlyList<AuditResource> Resources { get; init; }
     public required string EventType { get; init; }
-    public bool ManagementEvent { get; init; } = true;
+    public bool ManagementEvent => true;
     public required string RecipientAccountId { get; init; }
     public AuditServiceEventDetails? ServiceEventDetails { get; init; }
-    public string EventCategory { get; init; } = "Management";
+    public string EventCategory => "Management";
 
     /// <summary>The record of one API call. <paramref name="response"/> is the response record (ignored when
     /// <paramref name="error"/> is set); <paramref name="resourceArns"/> are the key (and alias) ARNs involved.</summary>
@@ -75,7 +82,6 @@ public sealed record AuditRecord
             ErrorCode = error?.ErrorCode,
             ErrorMessage = error?.Message,
             RequestID = command.RequestId,
-            EventID = IdSource.EventIdOf(command.RequestId),
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
             EventType = ApiCall,

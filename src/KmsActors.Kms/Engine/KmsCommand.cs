@@ -10,9 +10,9 @@ public sealed record KmsCommand(object Request, CallerIdentity Caller, string Re
     /// <summary>The AWS operation name, e.g. "Encrypt" for an EncryptRequest.</summary>
     public string Operation => OperationOf(Request);
 
-    public static string OperationOf(object request)
-    {
-        var name = request.GetType().Name;
-        return name.EndsWith("Request", StringComparison.Ordinal) ? name[..^"Request".Length] : name;
-    }
+    public static string OperationOf(object request) => Operations.GetOrAdd(request.GetType(), static type =>
+        type.Name.EndsWith("Request", StringComparison.Ordinal) ? type.Name[..^"Request".Length] : type.Name);
+
+    // Read for every call's audit record: the name is cut from the type name once per type, not per call.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Operations = new();
 }

@@ -73,30 +73,32 @@ public sealed partial class KmsEngine
 
     /// <summary>Sends one AWS request record (e.g. <c>EncryptRequest</c>) and returns its response record.</summary>
     /// <exception cref="KmsException">The AWS error of the call.</exception>
-    public async Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
+    public Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        caller ??= DefaultCaller;
-        region ??= DefaultRegion;
-        var command = new KmsCommand(request, caller, region, _ids.NewRequestId());
-        if (_realism.Active)
-            await _realism.Admit(command, ct).ConfigureAwait(false);
+        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestId());
+        return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+    }
+
+    /// <summary>The call as it is: the caller's task completes when the answering actor replies (no async frame here).</summary>
+    private Task<TResponse> Dispatch<TResponse>(KmsCommand command, CancellationToken ct)
+    {
         // Straight to the region actor once the engine actor has started it (one hop less per call); until then, and
         // for a region name the engine actor has not accepted, through the engine actor, which validates and routes.
-        var target = _regions.Find(caller.AccountId, region) ?? Actor;
-        var pending = new PendingReply(_provider, _timeouts, ct);
-        target.Tell(command, pending);
-        var reply = await pending.Task.ConfigureAwait(false);
-        if (_realism.Active)
-            _realism.Observe(reply);
-        // Failures first: Send<object> must never hand a Status.Failure back as if it were a response.
-        return reply switch
-        {
-            Status.Failure { Cause: KmsException error } => throw error,
-            Status.Failure failure => throw KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer."),
-            TResponse response => response,
-            _ => throw KmsException.Internal($"{KmsCommand.OperationOf(request)} answered {reply?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}."),
-        };
+        var target = _regions.Find(command.Caller.AccountId, command.Region) ?? Actor;
+        var (sender, reply) = PendingReply<TResponse>.Start(_provider, _timeouts, command.Request, ct);
+        target.Tell(command, sender);
+        return reply;
+    }
+
+    /// <summary>With AWS realism on: quotas, latency and eventual consistency before the call, and what a successful
+    /// answer tells the realism layer (a key's spec and creation time) after it.</summary>
+    private async Task<TResponse> SendRealistic<TResponse>(KmsCommand command, CancellationToken ct)
+    {
+        await _realism.Admit(command, ct).ConfigureAwait(false);
+        var response = await Dispatch<TResponse>(command, ct).ConfigureAwait(false);
+        _realism.Observe(response);
+        return response;
     }
 
     /// <summary>Waits until everything sent to the engine before has been handled (see <see cref="Settle"/>).</summary>

@@ -21,7 +21,7 @@ public sealed partial class KeyActor
     {
         if (message is KmsCommand or InitializeKey or InitializeReplica or ReEncryptDestination or WakeUp or ReplicaCreated or ReplicaCreationFailed)
             _lastActivity = Now;
-        return base.AroundReceive(receive, message);
+        return TryAnswerDirectly(message) || base.AroundReceive(receive, message);
     }
 
     private void StartIdleChecks()
