@@ -44,7 +44,14 @@ public sealed record AuditRecord
         init => _responseElements = value;
     }
     /// <summary>The API request ID; null for service events.</summary>
-    public string? RequestID { get; init; }
+    public string? RequestID
+    {
+        get => _requestId ?? (_requestGuid is { } id ? _requestId = id.ToString() : null);
+        init => _requestId = value;
+    }
+    // An API call's request ID stays unformatted until someone reads it (formatting it for every call cost ~100 B).
+    private string? _requestId;
+    private Guid? _requestGuid;
     /// <summary>Unique per record. An API call's is derived from its request ID when first read (a seeded run gets the
     /// same one every time; otherwise a random UUID, the same on every read): most records are published to nobody.</summary>
     public string EventID
@@ -81,12 +88,15 @@ public sealed record AuditRecord
             UserAgent = caller.UserAgent,
             ErrorCode = error?.ErrorCode,
             ErrorMessage = error?.Message,
-            RequestID = command.RequestId,
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
             EventType = ApiCall,
             RecipientAccountId = caller.AccountId,
         };
+        if (command.TryGetUnformattedRequestId(out var requestId))
+            record._requestGuid = requestId;
+        else
+            record._requestId = command.RequestId;
         // Member values are read now (what subscribers see is the call as answered); the maps are built on first read.
         record._requestParameters = AuditRedaction.Defer(command.Request);
         // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).

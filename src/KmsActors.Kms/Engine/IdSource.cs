@@ -30,8 +30,11 @@ public sealed class IdSource : IExtension
     public static IdSource Get(ActorSystem system) => system.WithExtension<IdSource, IdSourceProvider>();
 
     /// <summary>The request ID of one API call. Deterministic IDs number calls in the order callers send them.</summary>
-    public string NewRequestId() =>
-        Deterministic ? Uuid8($"{_seed}/request/{Interlocked.Increment(ref _requests)}") : RequestIds.New();
+    public string NewRequestId() => NewRequestGuid().ToString();
+
+    /// <summary>As <see cref="NewRequestId"/>, unformatted: most request IDs are never read as text.</summary>
+    internal Guid NewRequestGuid() =>
+        Deterministic ? Guid.Parse(Uuid8($"{_seed}/request/{Interlocked.Increment(ref _requests)}")) : RequestIds.NewGuid();
 
     /// <summary>A new key's ID (AWS: a UUID, or "mrk-" and 32 hex digits for a multi-Region key), derived from the
     /// CreateKey request ID when that is deterministic.</summary>

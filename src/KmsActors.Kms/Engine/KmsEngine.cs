@@ -76,7 +76,7 @@ public sealed partial class KmsEngine
     public Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestId());
+        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestGuid());
         return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
     }
 

@@ -7,12 +7,14 @@ namespace KmsActors.Kms.Engine;
 /// </summary>
 internal static class RequestIds
 {
-    public static string New()
+    public static string New() => NewGuid().ToString();
+
+    public static Guid NewGuid()
     {
         Span<byte> bytes = stackalloc byte[16];
         Random.Shared.NextBytes(bytes);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (Guid's little-endian field layout)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes).ToString();
+        return new Guid(bytes);
     }
 }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Persistence;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
@@ -5,17 +6,22 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Kms.Keys;
 
 // The direct path for calls that only read the key: cryptographic operations never persist, so once the key has
-// recovered and no persist of its own is in flight (nothing is stashed behind one), Akka.Persistence's command
-// pipeline would do nothing for them but cost time and an allocation per message. They are answered straight from
-// AroundReceive, in mailbox order like every other message; everything else takes the pipeline as before.
+// recovered, no persist of its own is in flight and Akka holds no command stashed behind an earlier one (it hands
+// those back one per command through its pipeline), Akka.Persistence's command pipeline would do nothing for them but
+// cost time and an allocation per message. They are answered straight from AroundReceive, in mailbox order like
+// every other message; everything else takes the pipeline as before.
 public sealed partial class KeyActor
 {
     /// <summary>PersistAll calls whose last handler has not run yet (commands are stashed by Akka meanwhile).</summary>
     private int _persisting;
 
+    /// <summary>Commands Akka stashed during a persist, handed back one per command through its pipeline (null: no direct path).</summary>
+    private IStash? _internalStash;
+
     private bool TryAnswerDirectly(object message)
     {
-        if (message is not KmsCommand { Request: var request } command || _persisting != 0 || !IsRecoveryFinished || !NeverPersists(request))
+        if (message is not KmsCommand { Request: var request } command || _persisting != 0 || !IsRecoveryFinished
+            || !NeverPersists(request) || (_internalStash ??= Persistence.InternalStash.Of(this)) is not { IsEmpty: true })
             return false;
         OnCommand(command);
         return true;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
@@ -22,7 +23,7 @@ public static partial class KeyRules
     // PendingReplicaDeletion uses the PendingDeletion column. Creating/Updating/Unavailable never occur here
     // (replicas are created directly in their final state; there are no custom key stores).
     // ---------------------------------------------------------------------------------------------------------
-    private static readonly IReadOnlyDictionary<string, Row> Table = new Dictionary<string, Row>
+    private static readonly FrozenDictionary<string, Row> Table = new Dictionary<string, Row>
     {
         //                                      Enabled     Disabled    PendingDeletion  PendingImport
         ["CancelKeyDeletion"] =            new(Cell.NPDEL, Cell.NPDEL, Cell.OK,         Cell.NPDEL),
@@ -61,7 +62,7 @@ public static partial class KeyRules
         ["VerifyMac"] =                    new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
         ["GetPublicKey"] =                 new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
         ["DeriveSharedSecret"] =           new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal); // read for every crypto call
 
     private enum Cell { OK, DIS, PDEL, PIMP, NPDEL }
 

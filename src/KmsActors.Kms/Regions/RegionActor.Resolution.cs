@@ -23,6 +23,16 @@ public sealed partial class RegionActor
             // AWS: KeyId is optional on Decrypt (symmetric) and ReEncrypt's source: the ciphertext names the key.
             case DecryptRequest { KeyId: null } r: return KeyOfCiphertext(r.CiphertextBlob);
             case ReEncryptRequest r: return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, "sourceKeyId", allowAlias: true);
+            // The most frequent calls, read without the reflective lookup below.
+            case EncryptRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case DecryptRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case GenerateDataKeyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case GenerateDataKeyWithoutPlaintextRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case GenerateMacRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case VerifyMacRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case SignRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case VerifyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
+            case DescribeKeyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
         }
         var keyIdOf = KeyIdMembers.GetOrAdd(request.GetType(), type => type.GetProperty("KeyId", typeof(string)) is { } property ? PropertyGetter.Compile(property) : null);
         if (keyIdOf is null)

@@ -78,14 +78,19 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     /// <summary>Persist calls whose handler has not run yet (commands are stashed by Akka meanwhile).</summary>
     private int _persisting;
 
+    /// <summary>Commands Akka stashed during a persist, handed back one per command through its pipeline (null: no direct path).</summary>
+    private IStash? _internalStash;
+
     // The direct path: a call the region only routes or answers from its index persists nothing, so once the region has
-    // recovered and no persist of its own is in flight (nothing is stashed behind one), Akka.Persistence's command
+    // recovered, no persist of its own is in flight and Akka holds no command stashed behind an earlier one (it hands
+    // those back one per command through its pipeline), Akka.Persistence's command
     // pipeline would do nothing for it but cost time and an allocation per message. Such calls are handled straight
     // from AroundReceive, in mailbox order like every other message; alias changes and everything else take the pipeline.
     protected override bool AroundReceive(Receive receive, object message)
     {
         if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest) } command
-            && _persisting == 0 && IsRecoveryFinished)
+            && _persisting == 0 && IsRecoveryFinished
+            && (_internalStash ??= Persistence.InternalStash.Of(this)) is { IsEmpty: true })
         {
             Handle(command);
             return true;

@@ -54,8 +54,9 @@ public class KeyMaterialValidatorRsaTests
         using (w.PushSequence())
         {
             w.WriteInteger(0);
+            // ExportParameters pads D, DP, DQ and InverseQ to half the modulus length: DER integers carry no leading zeros.
             foreach (var v in new[] { p.Modulus!, p.Exponent!, p.D!, p.P!, p.Q!, p.DP, p.DQ!, p.InverseQ! })
-                w.WriteIntegerUnsigned(v);
+                w.WriteIntegerUnsigned(v.AsSpan(Math.Min(v.AsSpan().IndexOfAnyExcept((byte)0), v.Length - 1)));
         }
         var nullParams = new AsnWriter(AsnEncodingRules.DER);
         nullParams.WriteNull();

@@ -1,3 +1,4 @@
+using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Tests.Engine;
@@ -62,5 +63,68 @@ public sealed class CallOrderTests : EngineTestBase
         await delete;
         var error = await Assert.ThrowsAsync<KmsException>(() => encrypt);
         Assert.Equal(KmsErrorCodes.NotFoundException, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task every_call_queued_behind_a_state_change_is_answered()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!.KeyId!;
+
+        var disable = Engine.DisableKey(new DisableKeyRequest { KeyId = key });
+        var encrypts = Enumerable.Range(0, 20).Select(_ => Engine.Encrypt(new EncryptRequest { KeyId = key, Plaintext = Plaintext })).ToList();
+        await disable;
+
+        foreach (var encrypt in encrypts)
+            Assert.Equal(KmsErrorCodes.DisabledException, (await Assert.ThrowsAsync<KmsException>(() => encrypt)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task every_call_queued_behind_an_alias_change_is_answered()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+
+        var alias = Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/busy", TargetKeyId = key.KeyId });
+        var encrypts = Enumerable.Range(0, 20).Select(_ => Engine.Encrypt(new EncryptRequest { KeyId = "alias/busy", Plaintext = Plaintext })).ToList();
+        await alias;
+
+        foreach (var encrypt in encrypts)
+            Assert.Equal(key.Arn, (await encrypt).KeyId);
+    }
+
+    /// <summary>On SQLite a persist takes a disk commit, so calls really queue behind it (Akka stashes them and hands
+    /// them back one at a time): every one of them must still be answered, in order.</summary>
+    [Fact]
+    public async Task on_sqlite_every_call_queued_behind_state_changes_is_answered()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "kms-order-" + Guid.NewGuid().ToString("N"));
+        var config = KmsActors.TestKit.KmsTestKit.CreateConfig(
+            $"kms.journal.provider = sqlite\nkms.data-dir = \"{dataDir.Replace("\\", "/", StringComparison.Ordinal)}\"\nkms.import.pool {{ RSA_2048 = 0, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 }}");
+        var system = Akka.Actor.ActorSystem.Create("kms-order", config);
+        try
+        {
+            var engine = KmsEngine.Start(system);
+            var key = (await engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+            for (var round = 0; round < 5; round++)
+            {
+                var alias = engine.CreateAlias(new CreateAliasRequest { AliasName = $"alias/round-{round}", TargetKeyId = key.KeyId });
+                var disable = engine.DisableKey(new DisableKeyRequest { KeyId = key.KeyId });
+                var refused = Enumerable.Range(0, 20).Select(_ => engine.Encrypt(new EncryptRequest { KeyId = $"alias/round-{round}", Plaintext = Plaintext })).ToList();
+                var enable = engine.EnableKey(new EnableKeyRequest { KeyId = key.KeyId });
+                var encrypted = Enumerable.Range(0, 20).Select(_ => engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = Plaintext })).ToList();
+
+                await Task.WhenAll(alias, disable, enable).WaitAsync(TimeSpan.FromSeconds(20));
+                foreach (var call in refused)
+                    Assert.Equal(KmsErrorCodes.DisabledException, (await Assert.ThrowsAsync<KmsException>(() => call.WaitAsync(TimeSpan.FromSeconds(20)))).ErrorCode);
+                foreach (var call in encrypted)
+                    Assert.Equal(key.Arn, (await call.WaitAsync(TimeSpan.FromSeconds(20))).KeyId);
+            }
+        }
+        finally
+        {
+            await system.Terminate();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(dataDir))
+                Directory.Delete(dataDir, recursive: true);
+        }
     }
 }
