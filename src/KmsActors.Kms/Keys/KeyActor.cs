@@ -131,16 +131,20 @@ public sealed partial class KeyActor : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void TellStatus() =>
-        Report(new KeyStatusChanged(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false));
+    private void TellStatus() => Report(CurrentStatus());
+
+    private KeyStatusChanged CurrentStatus() => new(_keyId, _key!.State, KeyRules.NextDueDate(_key), Deleted: false);
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {
         replyTo.Tell(response);
-        Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
-            ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
-            : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources));
+        Context.System.EventStream.Publish(AuditOf(command, response, resources));
     }
+
+    private AuditRecord AuditOf(KmsCommand command, object response, string[] resources) =>
+        resources.Length == 0 && _ownResources is { } own
+            ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
+            : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources);
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
     {

@@ -29,6 +29,12 @@ public sealed record KeyCreationFailed(string KeyId);
 /// (end of its deletion waiting period); the region drops it from ListKeys and its aliases.</summary>
 public sealed record KeyStatusChanged(string KeyId, KeyState State, DateTimeOffset? NextDueDate, bool Deleted);
 
+/// <summary>Key actor → parent once a new key (CreateKey) or replica (ReplicateKey) is persisted: the region indexes
+/// <paramref name="Status"/>, and only once that index entry is durable tells <paramref name="Reply"/> to
+/// <paramref name="ReplyTo"/> and publishes <paramref name="Audit"/> — a key its creator was told about is in
+/// ListKeys, after a crash too. A <see cref="KeyStatusChanged"/> with the same status follows, as after any event.</summary>
+public sealed record NewKeyPersisted(KeyStatusChanged Status, Akka.Actor.IActorRef ReplyTo, object Reply, Audit.AuditRecord Audit);
+
 /// <summary>Region → key actor: a due date it indexed has come; act on it (expire material, delete the key).
 /// Also sent to wake a passivated key.</summary>
 public sealed record WakeUp(string KeyId);

@@ -14,7 +14,8 @@ namespace KmsActors.Kms.Regions;
 /// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
 /// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
 /// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
-/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, DueDates, Aliases, Listing.
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IndexWrites, DueDates, Aliases,
+/// Listing.
 /// </summary>
 public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 {
@@ -34,15 +35,16 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         _settings = KmsSettings.From(Context.System);
         PersistenceId = $"region-{accountId}-{region}";
 
-        Recover<SnapshotOffer>(offer => _index.Apply(offer.Snapshot));
-        Recover<KeyIndexed>(_index.Apply);
-        Recover<KeyUnindexed>(_index.Apply);
-        Recover<AliasSet>(_index.Apply);
-        Recover<AliasRemoved>(_index.Apply);
+        Recover<SnapshotOffer>(OnSnapshotOffer);
+        Recover<KeyIndexed>(Replay);
+        Recover<KeyUnindexed>(Replay);
+        Recover<AliasSet>(Replay);
+        Recover<AliasRemoved>(Replay);
         Recover<RecoveryCompleted>(_ => RearmDueTimer());
 
         Command<KmsCommand>(Handle);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
+        Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
         Command<Passivate>(OnPassivate);
         Command<Terminated>(OnTerminated);
@@ -53,8 +55,10 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<DueTick>(_ => OnDueTick());
         Command<Settle>(_ => OnSettle());
         Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: snapshot failed", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: deleting old snapshots failed", PersistenceId));
     }
 
     public override string PersistenceId { get; }
@@ -96,8 +100,9 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    /// <summary>CreateKey: the region picks the key ID and starts the key actor, which validates the request, answers the
-    /// caller and audits the call; the key enters the index when it reports its first KeyStatusChanged.</summary>
+    /// <summary>CreateKey: the region picks the key ID and starts the key actor, which validates the request and persists
+    /// the key, then hands the region its answer (<see cref="NewKeyPersisted"/>): the region answers the caller once the
+    /// key's index entry is durable.</summary>
     private void CreateKey(KmsCommand command, CreateKeyRequest request, IActorRef replyTo)
     {
         // AWS: multi-Region key IDs are "mrk-" and 32 hex digits; single-Region key IDs are UUIDs.
@@ -114,17 +119,6 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             _pending.Remove(keyId);
             throw;
         }
-    }
-
-    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then) where TEvent : class
-    {
-        Persist(@event, persisted =>
-        {
-            _index.Apply(persisted);
-            then(persisted);
-            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
-                SaveSnapshot(_index.ToSnapshot());
-        });
     }
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, IReadOnlyList<string> resourceArns)
