@@ -30,8 +30,9 @@ public sealed class Simulation(Scenario scenario)
         var hocon = $"""
             kms.journal.provider = {scenario.Journal}
             kms.data-dir = "{scenario.DataDir.Replace("\\", "/", StringComparison.Ordinal)}"
-            # Wrapping keys for the simulation's one wrapping spec only, so background RSA generation stays small.
-            kms.import.pool {"{"} RSA_2048 = 32, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 {"}"}
+            # Wrapping keys for the simulation's one wrapping spec only, so background RSA generation stays small
+            # (none without EXTERNAL keys: generating 32 RSA pairs costs seconds of CPU).
+            kms.import.pool {"{"} RSA_2048 = {(scenario.ExternalShare > 0 ? 32 : 0)}, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 {"}"}
             akka.loglevel = WARNING
             """;
         if (scenario.VirtualTime)
