@@ -53,8 +53,12 @@ public static class JsonReport
             ["keysByState"] = result.KeysByState.ToDictionary(k => k.Key.ToString(), k => k.Value),
             ["histogram"] = LatencyBands.All.Select(b => new Dictionary<string, object?> { ["band"] = b.Label, ["count"] = all.CountBetween(b.From, b.To) }).ToList(),
             ["listedKeys"] = result.ListedKeys,
+            ["listingSeconds"] = result.ListingTime?.TotalSeconds,
             ["listedKeysAfterRestart"] = result.ListedKeysAfterRestart,
+            ["restartFirstPageSeconds"] = result.RestartFirstPageTime?.TotalSeconds,
             ["restartListingSeconds"] = result.RestartListingTime?.TotalSeconds,
+            ["databaseMb"] = result.DatabaseMb is { } mb ? Round(mb) : null,
+            ["keysPerSecondSetup"] = result.SetupTime.TotalSeconds > 0 ? Round(result.KeysCreated / result.SetupTime.TotalSeconds) : null,
         };
         return JsonSerializer.Serialize(summary, Options);
     }
