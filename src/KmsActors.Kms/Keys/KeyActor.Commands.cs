@@ -13,7 +13,7 @@ public sealed partial class KeyActor
     /// <summary>ReplicateKey calls waiting for the replica region, by request ID.</summary>
     private readonly Dictionary<string, IActorRef> _replications = new(StringComparer.Ordinal);
 
-    private void OnCommand(KmsCommand command)
+    private void OnKmsCommand(KmsCommand command)
     {
         var replyTo = Sender;
         try
