@@ -36,6 +36,9 @@ public static class JsonReport
             ["p999Ms"] = all.PercentileMs(99.9), ["maxMs"] = all.MaxMs,
             ["peakWorkingSetMb"] = Round(result.PeakWorkingSetMb),
             ["workingSetAfterRunMb"] = Round(result.WorkingSetAfterRunMb),
+            ["peakGcCommittedMb"] = Round(result.PeakGcCommittedMb),
+            ["peakGcHeapMb"] = Round(result.PeakGcHeapMb),
+            ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
             ["managedHeapAfterRunMb"] = Round(result.ManagedHeapAfterRunMb),
             ["errors"] = Errors(result.Run.Used.SelectMany(u => u.Stats.Errors)),
             ["byOperation"] = result.Run.Used.ToDictionary(u => u.Operation.ToString(), u => (object?)new Dictionary<string, object?>

@@ -49,6 +49,7 @@ public sealed class Simulation(Scenario scenario)
     public async Task<SimulationResult> RunAsync(CancellationToken ct = default)
     {
         var loadBefore = LoadAverage();
+        await using var memory = new MemoryWatch();
         var config = EngineConfig();
         var system = ActorSystem.Create("loadsim", config);
         try
@@ -106,6 +107,7 @@ public sealed class Simulation(Scenario scenario)
                 KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
                 KeysByState = keys.CountByState(clock.Now),
                 PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
+                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb,
                 LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
                 ListedKeys = listed, ListingTime = scenario.VerifyListing ? listingTime : null, AuditTrace = trace,
             };

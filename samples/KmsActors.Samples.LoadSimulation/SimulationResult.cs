@@ -18,6 +18,9 @@ public sealed record SimulationResult
     public required IReadOnlyDictionary<KeyState, int> KeysByState { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required double WorkingSetAfterRunMb { get; init; }
+    /// <summary>Peaks of the GC's committed memory and of its heap size (sampled, see <see cref="MemoryWatch"/>).</summary>
+    public double PeakGcCommittedMb { get; init; }
+    public double PeakGcHeapMb { get; init; }
     /// <summary>Live managed heap after the run and a full collection: what the engine really holds.</summary>
     public required double ManagedHeapAfterRunMb { get; init; }
     public required string LoadAverageBefore { get; init; }
