@@ -5,11 +5,13 @@ namespace KmsActors.Kms.Keys;
 
 // Messages between a RegionActor (parent) and its KeyActors (children). A key actor's name is its key ID.
 // API calls themselves travel as KmsCommand: the region resolves the key (ID, ARN, alias) and forwards the
-// command unchanged, so the key actor replies straight to the original caller.
+// command unchanged, so the key actor replies straight to the original caller. Creation is the exception: a new
+// key's answer goes back through the region (NewKeyPersisted), which sends it once the key is in its durable index.
 
 /// <summary>Region → new key actor: create the key with this ID from a CreateKeyRequest (the command's Request).
 /// The actor validates it through the key rules; on refusal it replies the error, tells the parent
-/// <see cref="KeyCreationFailed"/> and stops without persisting.</summary>
+/// <see cref="KeyCreationFailed"/> and stops without persisting; once persisted it tells the parent
+/// <see cref="NewKeyPersisted"/> with the CreateKeyResponse.</summary>
 public sealed record InitializeKey(KmsCommand Command, string KeyId);
 
 /// <summary>Engine → region → new key actor: create a multi-Region replica of <paramref name="Primary"/> in this
