@@ -36,6 +36,9 @@ public static class JsonReport
             ["p999Ms"] = all.PercentileMs(99.9), ["maxMs"] = all.MaxMs,
             ["peakWorkingSetMb"] = Round(result.PeakWorkingSetMb),
             ["workingSetAfterRunMb"] = Round(result.WorkingSetAfterRunMb),
+            ["peakGcCommittedMb"] = Round(result.PeakGcCommittedMb),
+            ["peakGcHeapMb"] = Round(result.PeakGcHeapMb),
+            ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
             ["managedHeapAfterRunMb"] = Round(result.ManagedHeapAfterRunMb),
             ["errors"] = Errors(result.Run.Used.SelectMany(u => u.Stats.Errors)),
             ["byOperation"] = result.Run.Used.ToDictionary(u => u.Operation.ToString(), u => (object?)new Dictionary<string, object?>
@@ -53,8 +56,12 @@ public static class JsonReport
             ["keysByState"] = result.KeysByState.ToDictionary(k => k.Key.ToString(), k => k.Value),
             ["histogram"] = LatencyBands.All.Select(b => new Dictionary<string, object?> { ["band"] = b.Label, ["count"] = all.CountBetween(b.From, b.To) }).ToList(),
             ["listedKeys"] = result.ListedKeys,
+            ["listingSeconds"] = result.ListingTime?.TotalSeconds,
             ["listedKeysAfterRestart"] = result.ListedKeysAfterRestart,
+            ["restartFirstPageSeconds"] = result.RestartFirstPageTime?.TotalSeconds,
             ["restartListingSeconds"] = result.RestartListingTime?.TotalSeconds,
+            ["databaseMb"] = result.DatabaseMb is { } mb ? Round(mb) : null,
+            ["keysPerSecondSetup"] = result.SetupTime.TotalSeconds > 0 ? Round(result.KeysCreated / result.SetupTime.TotalSeconds) : null,
         };
         return JsonSerializer.Serialize(summary, Options);
     }

@@ -30,8 +30,9 @@ public sealed class Simulation(Scenario scenario)
         var hocon = $"""
             kms.journal.provider = {scenario.Journal}
             kms.data-dir = "{scenario.DataDir.Replace("\\", "/", StringComparison.Ordinal)}"
-            # Wrapping keys for the simulation's one wrapping spec only, so background RSA generation stays small.
-            kms.import.pool {"{"} RSA_2048 = 32, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 {"}"}
+            # Wrapping keys for the simulation's one wrapping spec only, so background RSA generation stays small
+            # (none without EXTERNAL keys: generating 32 RSA pairs costs seconds of CPU).
+            kms.import.pool {"{"} RSA_2048 = {(scenario.ExternalShare > 0 ? 32 : 0)}, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 {"}"}
             akka.loglevel = WARNING
             """;
         if (scenario.VirtualTime)
@@ -48,6 +49,7 @@ public sealed class Simulation(Scenario scenario)
     public async Task<SimulationResult> RunAsync(CancellationToken ct = default)
     {
         var loadBefore = LoadAverage();
+        await using var memory = new MemoryWatch();
         var config = EngineConfig();
         var system = ActorSystem.Create("loadsim", config);
         try
@@ -94,7 +96,9 @@ public sealed class Simulation(Scenario scenario)
 
             Progress.Phase = "listing";
             var ids = keys.All.Select(k => k.KeyId).ToHashSet(StringComparer.Ordinal);
-            int? listed = scenario.VerifyListing ? await CountListed(engine, clock, ids).ConfigureAwait(false) : null;
+            var listingWatch = Stopwatch.StartNew();
+            int? listed = scenario.VerifyListing ? (await CountListed(engine, clock, ids).ConfigureAwait(false)).Found : null;
+            var listingTime = listingWatch.Elapsed;
             var trace = audit is null ? [] : await AuditTrace(audit).ConfigureAwait(false);
             var result = new SimulationResult
             {
@@ -103,17 +107,20 @@ public sealed class Simulation(Scenario scenario)
                 KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
                 KeysByState = keys.CountByState(clock.Now),
                 PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
+                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb,
                 LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
-                ListedKeys = listed, AuditTrace = trace,
+                ListedKeys = listed, ListingTime = scenario.VerifyListing ? listingTime : null, AuditTrace = trace,
             };
             await system.Terminate().ConfigureAwait(false);
+            if (scenario.Journal is "sqlite")
+                result = result with { DatabaseMb = DatabaseMb() };
             if (!scenario.VerifyListing || scenario.Journal is not "sqlite")
                 return result;
             Progress.Phase = "restart";
             var restartWatch = Stopwatch.StartNew();
             system = ActorSystem.Create("loadsim", config);
-            var again = await CountListed(KmsEngine.Start(system), new SimClock(system, null, TimeSpan.Zero), ids).ConfigureAwait(false);
-            return result with { ListedKeysAfterRestart = again, RestartListingTime = restartWatch.Elapsed };
+            var (again, firstPage) = await CountListed(KmsEngine.Start(system), new SimClock(system, null, TimeSpan.Zero), ids, restartWatch).ConfigureAwait(false);
+            return result with { ListedKeysAfterRestart = again, RestartFirstPageTime = firstPage, RestartListingTime = restartWatch.Elapsed };
         }
         finally
         {
@@ -185,9 +192,12 @@ public sealed class Simulation(Scenario scenario)
         return settings.OperationLatency.Values.Append(settings.DefaultLatency).Max();
     }
 
-    /// <summary>Pages through ListKeys and counts the simulation's keys among the listed ones.</summary>
-    public static async Task<int> CountListed(KmsEngine engine, SimClock clock, IReadOnlySet<string> ids)
+    /// <summary>Pages through ListKeys (Limit 1000) and counts the simulation's keys among the listed ones; also when
+    /// the first page came, on <paramref name="watch"/>.</summary>
+    public static async Task<(int Found, TimeSpan FirstPage)> CountListed(KmsEngine engine, SimClock clock, IReadOnlySet<string> ids, Stopwatch? watch = null)
     {
+        watch ??= Stopwatch.StartNew();
+        var firstPage = TimeSpan.Zero;
         var found = 0;
         string? marker = null;
         while (true)
@@ -202,9 +212,11 @@ public sealed class Simulation(Scenario scenario)
                 await clock.Pass(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
                 continue;
             }
+            if (firstPage == TimeSpan.Zero)
+                firstPage = watch.Elapsed;
             found += page.Keys?.Count(k => k.KeyId is not null && ids.Contains(k.KeyId)) ?? 0;
             if (page.Truncated != true)
-                return found;
+                return (found, firstPage);
             marker = page.NextMarker;
         }
     }
@@ -221,6 +233,12 @@ public sealed class Simulation(Scenario scenario)
         }
         return audit.Records.Select(r => (r.EventTime, Json: AuditJson.Render(r)))
             .OrderBy(x => x.EventTime).ThenBy(x => x.Json, StringComparer.Ordinal).Select(x => x.Json).ToList();
+    }
+
+    private double DatabaseMb()
+    {
+        var directory = new DirectoryInfo(scenario.DataDir);
+        return directory.Exists ? directory.GetFiles("kms.db*").Sum(f => f.Length) / 1048576.0 : 0;
     }
 
     private static double PeakWorkingSetMb()

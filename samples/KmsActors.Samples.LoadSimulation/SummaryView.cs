@@ -34,8 +34,12 @@ public static class SummaryView
             $"load average {result.LoadAverageBefore} → {result.LoadAverageAfter} on {Environment.ProcessorCount} cores");
         AnsiConsole.WriteLine("keys by state: " + string.Join(", ", result.KeysByState.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}")));
         if (result.ListedKeys is { } listed)
-            AnsiConsole.WriteLine($"ListKeys paging found {listed:N0} of {result.KeysCreated:N0} keys" +
-                (result.ListedKeysAfterRestart is { } again ? $"; after a restart {again:N0} (in {result.RestartListingTime!.Value.TotalSeconds:0.0} s)" : ""));
+            AnsiConsole.WriteLine($"ListKeys paging (Limit 1000) found {listed:N0} of {result.KeysCreated:N0} keys in {result.ListingTime!.Value.TotalSeconds:0.0} s" +
+                (result.ListedKeysAfterRestart is { } again
+                    ? $"; after a restart {again:N0} (first page {result.RestartFirstPageTime!.Value.TotalSeconds:0.0} s after the start, all in {result.RestartListingTime!.Value.TotalSeconds:0.0} s)"
+                    : ""));
+        if (result.DatabaseMb is { } database)
+            AnsiConsole.WriteLine($"SQLite journal: {database:N0} MB");
     }
 
     private static string[] Row(string name, LatencyHistogram latency, IEnumerable<KeyValuePair<string, long>> errors, TimeSpan runTime)

@@ -13,7 +13,7 @@ public sealed partial class KeyActor
     /// <summary>ReplicateKey calls waiting for the replica region, by request ID.</summary>
     private readonly Dictionary<string, IActorRef> _replications = new(StringComparer.Ordinal);
 
-    private void OnCommand(KmsCommand command)
+    private void OnKmsCommand(KmsCommand command)
     {
         var replyTo = Sender;
         try
@@ -59,7 +59,11 @@ public sealed partial class KeyActor
                 && KeyRules.AllowedUsages(spec).Contains(request.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT)
                 && (spec != KeySpec.SM2 || IsChina))
                 context = context with { GeneratedMaterial = Generate(spec, message.KeyId) };
-            DecideAndPersist(command, KeyRules.Decide(null, request, context), replyTo);
+            var decision = KeyRules.Decide(null, request, context);
+            // The region answers the caller, once the new key is in its durable index.
+            PersistDecision(decision, () => Context.Parent.Tell(
+                new NewKeyPersisted(CurrentStatus(), replyTo, decision.Response!, AuditOf(command, decision.Response!, []))),
+                error => Fail(command, replyTo, error));
         }
         catch (KmsException error)
         {
@@ -154,11 +158,12 @@ public sealed partial class KeyActor
             PersistDecision(decision, () =>
             {
                 var metadata = KeyRules.Describe(_key!);
-                message.ReplyTo.Tell(new ReplicaCreated(metadata, message.Command));
                 // AWS: ReplicateKey also records CreateKey in the replica Region.
                 var createKey = new KmsCommand(new CreateKeyRequest { Description = request.Description, Policy = request.Policy, Tags = request.Tags, MultiRegion = true },
                     message.Command.Caller, _region, message.Command.RequestId);
-                Context.System.EventStream.Publish(Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn]));
+                // The primary hears of its replica once the replica region's index entry is durable.
+                Context.Parent.Tell(new NewKeyPersisted(CurrentStatus(), message.ReplyTo, new ReplicaCreated(metadata, message.Command),
+                    Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn])));
             }, error => message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command)));
         }
         catch (KmsException error)

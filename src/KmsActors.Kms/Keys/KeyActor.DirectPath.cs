@@ -23,7 +23,7 @@ public sealed partial class KeyActor
         if (message is not KmsCommand { Request: var request } command || _persisting != 0 || !IsRecoveryFinished
             || !NeverPersists(request) || (_internalStash ??= Persistence.InternalStash.Of(this)) is not { IsEmpty: true })
             return false;
-        OnCommand(command);
+        OnKmsCommand(command);
         return true;
     }
 

@@ -5,11 +5,13 @@ namespace KmsActors.Kms.Keys;
 
 // Messages between a RegionActor (parent) and its KeyActors (children). A key actor's name is its key ID.
 // API calls themselves travel as KmsCommand: the region resolves the key (ID, ARN, alias) and forwards the
-// command unchanged, so the key actor replies straight to the original caller.
+// command unchanged, so the key actor replies straight to the original caller. Creation is the exception: a new
+// key's answer goes back through the region (NewKeyPersisted), which sends it once the key is in its durable index.
 
 /// <summary>Region → new key actor: create the key with this ID from a CreateKeyRequest (the command's Request).
 /// The actor validates it through the key rules; on refusal it replies the error, tells the parent
-/// <see cref="KeyCreationFailed"/> and stops without persisting.</summary>
+/// <see cref="KeyCreationFailed"/> and stops without persisting; once persisted it tells the parent
+/// <see cref="NewKeyPersisted"/> with the CreateKeyResponse.</summary>
 public sealed record InitializeKey(KmsCommand Command, string KeyId);
 
 /// <summary>Engine → region → new key actor: create a multi-Region replica of <paramref name="Primary"/> in this
@@ -30,9 +32,15 @@ public sealed record KeyCreationFailed(string KeyId);
 public sealed record KeyStatusChanged(string KeyId, KeyState State, DateTimeOffset? NextDueDate, bool Deleted);
 
 /// <summary>Key actor → parent, right after a <see cref="KeyStatusChanged"/>: the reply to a call that changed the key's
-/// status. The region handles it after it has persisted that status (Persist holds the messages behind it), then tells
+/// status. The region tells it only once every index write it has issued so far is durable (DeferAsync), then tells
 /// <paramref name="Response"/> to <paramref name="ReplyTo"/>: an acknowledged call is in the index too.</summary>
 public sealed record ReplyWhenIndexed(Akka.Actor.IActorRef ReplyTo, object Response);
+
+/// <summary>Key actor → parent once a new key (CreateKey) or replica (ReplicateKey) is persisted: the region indexes
+/// <paramref name="Status"/>, and only once that index entry is durable tells <paramref name="Reply"/> to
+/// <paramref name="ReplyTo"/> and publishes <paramref name="Audit"/> — a key its creator was told about is in
+/// ListKeys, after a crash too. A <see cref="KeyStatusChanged"/> with the same status follows, as after any event.</summary>
+public sealed record NewKeyPersisted(KeyStatusChanged Status, Akka.Actor.IActorRef ReplyTo, object Reply, Audit.AuditRecord Audit);
 
 /// <summary>Region → key actor: a due date it indexed has come; act on it (expire material, delete the key).
 /// Also sent to wake a passivated key.</summary>

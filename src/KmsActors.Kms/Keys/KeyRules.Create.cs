@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using KmsActors.Kms.Model;
@@ -24,8 +25,15 @@ public static partial class KeyRules
         _ => [],
     };
 
-    /// <summary>The default key policy AWS attaches when CreateKey has none ("Enable IAM User Permissions").</summary>
-    public static string DefaultPolicy(string partition, string accountId) => $$"""
+    private static readonly ConcurrentDictionary<(string Partition, string AccountId), string> DefaultPolicies = new();
+
+    /// <summary>The default key policy AWS attaches when CreateKey has none ("Enable IAM User Permissions"). One string
+    /// per account, shared by its keys: a key held in memory (live, or in the in-memory journal) keeps a reference,
+    /// not its own ~700-byte copy.</summary>
+    public static string DefaultPolicy(string partition, string accountId) =>
+        DefaultPolicies.GetOrAdd((partition, accountId), static account => NewDefaultPolicy(account.Partition, account.AccountId));
+
+    private static string NewDefaultPolicy(string partition, string accountId) => $$"""
         {
           "Version" : "2012-10-17",
           "Id" : "key-default-1",

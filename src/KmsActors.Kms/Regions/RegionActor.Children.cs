@@ -83,7 +83,7 @@ public sealed partial class RegionActor
         {
             _pending.Remove(status.KeyId);
             if (_index.Keys.ContainsKey(status.KeyId))
-                PersistAndApply(new KeyUnindexed(status.KeyId), _ => { });
+                IndexKey(new KeyUnindexed(status.KeyId));
             return;
         }
         KeyIndexed next;
@@ -98,7 +98,7 @@ public sealed partial class RegionActor
         else
             return;
         // The key is running, so its own timer covers its due date; the region's timer is re-armed when it stops.
-        PersistAndApply(next, _ => { });
+        IndexKey(next);
     }
 
     /// <summary>ReplicateKey's second half (reference §2.12): create the replica's key actor under the primary's key ID.</summary>

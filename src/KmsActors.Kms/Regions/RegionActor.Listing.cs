@@ -12,23 +12,22 @@ public sealed partial class RegionActor
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
-    /// <summary>Keys in key ID order (stable across pages), deleted keys excluded.</summary>
+    /// <summary>Keys in key ID order (stable across pages), deleted keys excluded. Answered once every index entry it
+    /// shows is durable (entries are applied before their write completes, see IndexKey).</summary>
     private void ListKeys(KmsCommand command, ListKeysRequest request, IActorRef replyTo)
     {
         var limit = ValidLimit(request.Limit);
-        var ids = _index.Keys.Keys;
-        var start = RegionIndex.FirstAfter(ids, ReadMarker(request.Marker, "keys"));
-        var count = Math.Min(limit, ids.Count - start);
-        var entries = new KeyListEntry[count];
-        for (var i = 0; i < count; i++)
-            entries[i] = new KeyListEntry { KeyId = ids[start + i], KeyArn = KeyArn(ids[start + i]) };
-        var truncated = start + count < ids.Count;
-        Reply(command, replyTo, new ListKeysResponse
+        var ids = _index.KeyOrder.After(ReadMarker(request.Marker, "keys"), limit, out var truncated);
+        var entries = new KeyListEntry[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+            entries[i] = new KeyListEntry { KeyId = ids[i], KeyArn = KeyArn(ids[i]) };
+        var response = new ListKeysResponse
         {
             Keys = entries,
             Truncated = truncated,
             NextMarker = truncated ? WriteMarker("keys", entries[^1].KeyId!) : null,
-        }, []);
+        };
+        DeferAsync(response, listed => Reply(command, replyTo, listed, []));
     }
 
     /// <summary>Aliases in name order; with KeyId (key ID or key ARN) only those pointing at that key.</summary>
@@ -58,12 +57,14 @@ public sealed partial class RegionActor
                 LastUpdatedDate = alias.LastUpdatedDate,
             });
         }
-        Reply(command, replyTo, new ListAliasesResponse
+        var response = new ListAliasesResponse
         {
             Aliases = entries,
             Truncated = truncated,
             NextMarker = truncated ? WriteMarker("aliases", entries[^1].AliasName!) : null,
-        }, keyId is null ? [] : [KeyArn(keyId)]);
+        };
+        // A key's deletion removes its aliases before its KeyUnindexed is durable: answer after it is.
+        DeferAsync(response, listed => Reply(command, replyTo, listed, keyId is null ? [] : [KeyArn(keyId)]));
     }
 
     /// <summary>GenerateRandom: NumberOfBytes 1–1024 (AWS model).</summary>

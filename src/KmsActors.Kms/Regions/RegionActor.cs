@@ -14,7 +14,8 @@ namespace KmsActors.Kms.Regions;
 /// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
 /// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
 /// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
-/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, DueDates, Aliases, Listing.
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IndexWrites, DueDates, Aliases,
+/// Listing.
 /// </summary>
 public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 {
@@ -34,18 +35,19 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         _settings = KmsSettings.From(Context.System);
         PersistenceId = $"region-{accountId}-{region}";
 
-        Recover<SnapshotOffer>(offer => _index.Apply(offer.Snapshot));
-        Recover<KeyIndexed>(_index.Apply);
-        Recover<KeyUnindexed>(_index.Apply);
-        Recover<AliasSet>(_index.Apply);
-        Recover<AliasRemoved>(_index.Apply);
+        Recover<SnapshotOffer>(OnSnapshotOffer);
+        Recover<KeyIndexed>(Replay);
+        Recover<KeyUnindexed>(Replay);
+        Recover<AliasSet>(Replay);
+        Recover<AliasRemoved>(Replay);
         Recover<RecoveryCompleted>(_ => RearmDueTimer());
 
         Command<KmsCommand>(Handle);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
+        Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
-        // Sent right after a KeyStatusChanged, so by now its index entry is persisted.
-        Command<ReplyWhenIndexed>(reply => reply.ReplyTo.Tell(reply.Response));
+        // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
+        Command<ReplyWhenIndexed>(reply => DeferAsync(reply, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
         Command<Passivate>(OnPassivate);
         Command<Terminated>(OnTerminated);
@@ -56,8 +58,10 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<DueTick>(_ => OnDueTick());
         Command<Settle>(_ => OnSettle());
         Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: snapshot failed", PersistenceId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: deleting old snapshots failed", PersistenceId));
     }
 
     public override string PersistenceId { get; }
@@ -81,14 +85,15 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     /// <summary>Commands Akka stashed during a persist, handed back one per command through its pipeline (null: no direct path).</summary>
     private IStash? _internalStash;
 
-    // The direct path: a call the region only routes or answers from its index persists nothing, so once the region has
-    // recovered, no persist of its own is in flight and Akka holds no command stashed behind an earlier one (it hands
-    // those back one per command through its pipeline), Akka.Persistence's command
+    // The direct path: a call the region only routes (or answers from its index without waiting for a write) persists
+    // nothing, so once the region has recovered, no Persist of its own is in flight and Akka holds no command stashed
+    // behind an earlier one (it hands those back one per command through its pipeline), Akka.Persistence's command
     // pipeline would do nothing for it but cost time and an allocation per message. Such calls are handled straight
-    // from AroundReceive, in mailbox order like every other message; alias changes and everything else take the pipeline.
+    // from AroundReceive, in mailbox order like every other message. Alias changes (Persist) and ListKeys/ListAliases
+    // (DeferAsync, whose answer the pipeline releases once earlier index writes are durable) take the pipeline.
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest) } command
+        if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest or ListKeysRequest or ListAliasesRequest) } command
             && _persisting == 0 && IsRecoveryFinished
             && (_internalStash ??= Persistence.InternalStash.Of(this)) is { IsEmpty: true })
         {
@@ -129,8 +134,9 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    /// <summary>CreateKey: the region picks the key ID and starts the key actor, which validates the request, answers the
-    /// caller and audits the call; the key enters the index when it reports its first KeyStatusChanged.</summary>
+    /// <summary>CreateKey: the region picks the key ID and starts the key actor, which validates the request and persists
+    /// the key, then hands the region its answer (<see cref="NewKeyPersisted"/>): the region answers the caller once the
+    /// key's index entry is durable.</summary>
     private void CreateKey(KmsCommand command, CreateKeyRequest request, IActorRef replyTo)
     {
         // AWS: multi-Region key IDs are "mrk-" and 32 hex digits; single-Region key IDs are UUIDs.
@@ -147,19 +153,6 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             _pending.Remove(keyId);
             throw;
         }
-    }
-
-    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then) where TEvent : class
-    {
-        _persisting++;
-        Persist(@event, persisted =>
-        {
-            _persisting--;
-            _index.Apply(persisted);
-            then(persisted);
-            if (_settings.SnapshotEvery > 0 && LastSequenceNr % _settings.SnapshotEvery == 0)
-                SaveSnapshot(_index.ToSnapshot());
-        });
     }
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, IReadOnlyList<string> resourceArns)

@@ -1,36 +1,44 @@
 namespace KmsActors.Kms.Regions;
 
 /// <summary>
-/// The durable state of a RegionActor: keys (ordered by key ID, for stable ListKeys paging), aliases (ordered by
-/// name) and the due dates of keys, earliest first. Changed only through <see cref="Apply"/>.
+/// The durable state of a RegionActor: keys (by key ID, and in key ID order for stable ListKeys paging), aliases
+/// (ordered by name) and the due dates of keys, earliest first. Changed only through <see cref="Apply"/>.
 /// </summary>
 internal sealed class RegionIndex
 {
-    public SortedList<string, KeyIndexed> Keys { get; } = new(StringComparer.Ordinal);
+    // Every routed call asks whether its key exists: a hash lookup, not a search of string compares.
+    private readonly Dictionary<string, KeyIndexed> _keys = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, KeyIndexed> Keys => _keys;
+    public SortedKeyIds KeyOrder { get; } = new();
     public SortedList<string, AliasSet> Aliases { get; } = new(StringComparer.Ordinal);
     public SortedSet<(DateTimeOffset Due, string KeyId)> DueDates { get; } = new();
 
-    // Every routed call asks whether its key exists: a hash lookup, not a binary search of string compares over Keys.
-    private readonly HashSet<string> _keyIds = new(StringComparer.Ordinal);
-
-    public bool HasKey(string keyId) => _keyIds.Contains(keyId);
+    public bool HasKey(string keyId) => _keys.ContainsKey(keyId);
 
     public void Apply(object @event)
     {
         switch (@event)
         {
             case KeyIndexed key:
-                if (Keys.TryGetValue(key.KeyId, out var previous) && previous.NextDueDate is { } oldDue)
-                    DueDates.Remove((oldDue, key.KeyId));
-                Keys[key.KeyId] = key;
-                _keyIds.Add(key.KeyId);
+                if (_keys.TryGetValue(key.KeyId, out var previous))
+                {
+                    if (previous.NextDueDate is { } oldDue)
+                        DueDates.Remove((oldDue, key.KeyId));
+                }
+                else
+                    KeyOrder.Add(key.KeyId);
+                _keys[key.KeyId] = key;
                 if (key.NextDueDate is { } due)
                     DueDates.Add((due, key.KeyId));
                 break;
             case KeyUnindexed gone:
-                _keyIds.Remove(gone.KeyId);
-                if (Keys.Remove(gone.KeyId, out var removed) && removed.NextDueDate is { } removedDue)
-                    DueDates.Remove((removedDue, gone.KeyId));
+                if (_keys.Remove(gone.KeyId, out var removed))
+                {
+                    KeyOrder.Remove(gone.KeyId);
+                    if (removed.NextDueDate is { } removedDue)
+                        DueDates.Remove((removedDue, gone.KeyId));
+                }
                 // AWS: deleting a key deletes its aliases.
                 foreach (var alias in Aliases.Values.Where(a => a.TargetKeyId == gone.KeyId).ToList())
                     Aliases.Remove(alias.AliasName);
@@ -42,8 +50,8 @@ internal sealed class RegionIndex
                 Aliases.Remove(alias.AliasName);
                 break;
             case RegionSnapshot snapshot:
-                Keys.Clear();
-                _keyIds.Clear();
+                _keys.Clear();
+                KeyOrder.Clear();
                 Aliases.Clear();
                 DueDates.Clear();
                 foreach (var key in snapshot.Keys)
@@ -54,7 +62,8 @@ internal sealed class RegionIndex
         }
     }
 
-    public RegionSnapshot ToSnapshot() => new(Keys.Values.ToList(), Aliases.Values.ToList());
+    /// <summary>Keys in key ID order, so restoring appends to <see cref="KeyOrder"/>'s last block.</summary>
+    public RegionSnapshot ToSnapshot() => new(KeyOrder.All().Select(id => _keys[id]).ToList(), Aliases.Values.ToList());
 
     /// <summary>Index of the first entry whose name is greater than <paramref name="after"/> (binary search; for paging).</summary>
     public static int FirstAfter(IList<string> sortedNames, string? after)

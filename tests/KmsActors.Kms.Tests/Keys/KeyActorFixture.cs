@@ -28,7 +28,7 @@ public abstract class KeyActorFixture : KmsTestKit
         Parent.IgnoreMessages<ReplyWhenIndexed>();
     }
 
-    /// <summary>Receives what a RegionActor would: KeyStatusChanged, Passivate, ReEncryptDestination, ReplicateTo.</summary>
+    /// <summary>Receives what a RegionActor would: NewKeyPersisted, KeyStatusChanged, Passivate, ReEncryptDestination, ReplicateTo.</summary>
     protected TestProbe Parent { get; }
 
     protected static KmsCommand Command(object request, string region = Region) =>
@@ -43,9 +43,18 @@ public abstract class KeyActorFixture : KmsTestKit
         if (settle)
             SettleOn(actor);
         actor.Tell(new InitializeKey(Command(request), keyId));
-        var metadata = ExpectMsg<CreateKeyResponse>().KeyMetadata!;
+        // The key reports its first status and hands its answer to the region (in that order; either would do).
         Parent.ExpectMsg<KeyStatusChanged>(s => s.KeyId == keyId);
+        AnswerAsRegion(Parent.ExpectMsg<NewKeyPersisted>(p => p.Status.KeyId == keyId));
+        var metadata = ExpectMsg<CreateKeyResponse>().KeyMetadata!;
         return (actor, metadata);
+    }
+
+    /// <summary>What the region does with a new key's answer once the key is indexed: tell it and audit the call.</summary>
+    protected void AnswerAsRegion(NewKeyPersisted persisted)
+    {
+        persisted.ReplyTo.Tell(persisted.Reply);
+        Sys.EventStream.Publish(persisted.Audit);
     }
 
     protected T Call<T>(IActorRef key, object request, TimeSpan? timeout = null)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using KmsActors.Kms.Audit;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
@@ -24,8 +25,8 @@ public sealed record GoIdle
 }
 
 /// <summary>
-/// Stand-in for the real KeyActor (branch keys) in region tests, following its protocol: InitializeKey → reply
-/// CreateKeyResponse + KeyStatusChanged (Description "refuse" → failure + KeyCreationFailed + stop; "due=N" → a due
+/// Stand-in for the real KeyActor (branch keys) in region tests, following its protocol: InitializeKey → NewKeyPersisted
+/// carrying the CreateKeyResponse (the region answers) + KeyStatusChanged (Description "refuse" → failure + KeyCreationFailed + stop; "due=N" → a due
 /// date N days ahead); KeyStatusChanged after "recovery"; ScheduleKeyDeletion → PendingDeletion due in
 /// PendingWindowInDays; WakeUp at the due date of a PendingDeletion key → Deleted; any other call → FakeHandled.
 /// </summary>
@@ -56,13 +57,17 @@ public sealed class FakeKeyActor : ReceiveActor
                 ? Context.System.Scheduler.Now.AddDays(int.Parse(request.Description[4..]))
                 : (DateTimeOffset?)null;
             var state = request.Origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
+            var response = new CreateKeyResponse { KeyMetadata = new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = state, MultiRegion = request.MultiRegion ?? false } };
+            var status = new KeyStatusChanged(keyId, state, due, false);
+            Context.Parent.Tell(new NewKeyPersisted(status, Sender, response, AuditRecord.ForApiCall(init.Command, response, null, Context.System.Scheduler.Now, [arn])));
             Save(new FakeKeyState(state, due, false, request.KeySpec ?? KeySpec.SYMMETRIC_DEFAULT));
-            Sender.Tell(new CreateKeyResponse { KeyMetadata = new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = state, MultiRegion = request.MultiRegion ?? false } });
         });
         Receive<InitializeReplica>(init =>
         {
+            var created = new ReplicaCreated(new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = KeyState.PendingImport }, init.Command);
+            Context.Parent.Tell(new NewKeyPersisted(new KeyStatusChanged(keyId, KeyState.PendingImport, null, false), init.ReplyTo, created,
+                AuditRecord.ForApiCall(init.Command, created, null, Context.System.Scheduler.Now, [arn])));
             Save(new FakeKeyState(KeyState.PendingImport, null, false, init.Primary.KeySpec));
-            init.ReplyTo.Tell(new ReplicaCreated(new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = KeyState.PendingImport }, init.Command));
         });
         Receive<KmsCommand>(command =>
         {

@@ -33,9 +33,28 @@ internal static class SqliteDatabase
             timestamp INTEGER NOT NULL,
             manifest TEXT NOT NULL,
             serializer_id INTEGER NOT NULL,
-            payload BLOB NOT NULL,
-            PRIMARY KEY (persistence_id, sequence_nr)
-        ) WITHOUT ROWID;
+            payload BLOB NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS snapshot_persistence_id_sequence_nr ON snapshot (persistence_id, sequence_nr);
+        """;
+
+    // Snapshots were first kept WITHOUT ROWID, the payload inside the primary-key b-tree. SQLite compares a search
+    // key with a whole record, so a lookup that lands next to a large snapshot (a region index of 100,000 keys is
+    // ~10 MB) read all its overflow pages: every new key's snapshot lookup took ~20 ms. Now the index holds only the
+    // key columns; an old file is converted once, in the schema transaction.
+    private const string SnapshotWithoutRowidMigration = """
+        ALTER TABLE snapshot RENAME TO snapshot_without_rowid;
+        CREATE TABLE snapshot (
+            persistence_id TEXT NOT NULL,
+            sequence_nr INTEGER NOT NULL,
+            timestamp INTEGER NOT NULL,
+            manifest TEXT NOT NULL,
+            serializer_id INTEGER NOT NULL,
+            payload BLOB NOT NULL
+        );
+        INSERT INTO snapshot (persistence_id, sequence_nr, timestamp, manifest, serializer_id, payload)
+            SELECT persistence_id, sequence_nr, timestamp, manifest, serializer_id, payload FROM snapshot_without_rowid;
+        DROP TABLE snapshot_without_rowid;
         """;
 
     /// <summary>
@@ -83,8 +102,18 @@ internal static class SqliteDatabase
             Directory.CreateDirectory(directory);
         using var connection = OpenWriter(settings);
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (SnapshotTableIsWithoutRowid(connection, transaction))
+            Execute(connection, SnapshotWithoutRowidMigration, transaction);
         Execute(connection, Schema, transaction);
         transaction.Commit();
+    }
+
+    private static bool SnapshotTableIsWithoutRowid(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'snapshot'";
+        return command.ExecuteScalar() is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

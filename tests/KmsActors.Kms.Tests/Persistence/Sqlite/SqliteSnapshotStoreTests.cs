@@ -1,4 +1,5 @@
 using Akka.Persistence;
+using Microsoft.Data.Sqlite;
 
 namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 
@@ -35,5 +36,43 @@ public sealed class SqliteSnapshotStoreTests : SqliteJournalSpec
             var selected = (await ExpectMsgAsync<LoadSnapshotResult>()).Snapshot!;
             return (selected.Metadata.SequenceNr, ((JournalTestActor.State)selected.Snapshot).Texts.Single());
         }
+    }
+
+    [Fact]
+    public async Task a_snapshot_table_of_the_first_schema_is_converted_and_its_snapshots_still_load()
+    {
+        // The first schema kept snapshots WITHOUT ROWID; write one as that version did, before the store starts.
+        var state = new JournalTestActor.State(["kept"]);
+        var serializer = Sys.Serialization.FindSerializerFor(state);
+        Directory.CreateDirectory(DataDir);
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "kms.db")};Pooling=False"))
+        {
+            connection.Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE snapshot (persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL, timestamp INTEGER NOT NULL,
+                    manifest TEXT NOT NULL, serializer_id INTEGER NOT NULL, payload BLOB NOT NULL,
+                    PRIMARY KEY (persistence_id, sequence_nr)) WITHOUT ROWID;
+                INSERT INTO snapshot VALUES ('key-old', 7, $ts, $manifest, $serializer, $payload);
+                """;
+            command.Parameters.AddWithValue("$ts", Start.Ticks);
+            command.Parameters.AddWithValue("$manifest", Akka.Serialization.Serialization.ManifestFor(serializer, state));
+            command.Parameters.AddWithValue("$serializer", serializer.Identifier);
+            command.Parameters.AddWithValue("$payload", serializer.ToBinary(state));
+            command.ExecuteNonQuery();
+        }
+
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        store.Tell(new LoadSnapshot("key-old", SnapshotSelectionCriteria.Latest, long.MaxValue), TestActor);
+        var loaded = (await ExpectMsgAsync<LoadSnapshotResult>()).Snapshot!;
+
+        Assert.Equal((7L, "kept"), (loaded.Metadata.SequenceNr, ((JournalTestActor.State)loaded.Snapshot).Texts.Single()));
+        await using var check = new SqliteConnection($"Data Source={Path.Combine(DataDir, "kms.db")};Pooling=False");
+        check.Open();
+        await using var schema = check.CreateCommand();
+        schema.CommandText = "SELECT group_concat(sql, ' ') FROM sqlite_master WHERE tbl_name = 'snapshot'";
+        var sql = (string)(await schema.ExecuteScalarAsync())!;
+        Assert.DoesNotContain("WITHOUT ROWID", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("snapshot_persistence_id_sequence_nr", sql, StringComparison.Ordinal);
     }
 }
