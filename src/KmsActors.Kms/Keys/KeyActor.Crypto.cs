@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Akka.Actor;
+using KmsActors.Kms.Audit;
 using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
@@ -31,7 +32,14 @@ public sealed partial class KeyActor
             _ => throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors."),
         };
         if (response is not Deferred)
-            Reply(command, replyTo, response);
+        {
+            // A crypto call is answered within the message that brought it: its audit time is the time that message
+            // arrived (read once, in AroundReceive), not a second clock read.
+            replyTo.Tell(response);
+            Context.System.EventStream.Publish(_ownResources is { } own
+                ? AuditRecord.ForApiCallOn(command, response, null, _lastActivity, own)
+                : AuditRecord.ForApiCall(command, response, null, _lastActivity, [_arn]));
+        }
     }
 
     /// <summary>ReEncrypt's answer comes from the destination key actor.</summary>
