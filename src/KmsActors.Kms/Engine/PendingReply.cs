@@ -75,15 +75,28 @@ internal abstract class PendingReply : MinimalActorRef
 
 /// <summary>
 /// A call whose answer is a <typeparamref name="TResponse"/>: the reply is turned into the caller's result (or its
-/// <see cref="KmsException"/>) as it arrives, so the caller's task is this reply's task, with no async method in between.
+/// <see cref="KmsException"/>), so the caller's task is this reply's task, with no async method in between.
+/// The first outcome (reply, timeout or cancellation) is completed on a thread-pool work item of its own, queued FIFO
+/// on the global queue, where the caller's continuation then runs: never on the answering actor's thread, and not in
+/// that thread's local queue either, which the pool serves newest first (under load that starved early replies: a
+/// p99 of 170 ms where the median was 10 µs).
 /// </summary>
-internal sealed class PendingReply<TResponse> : PendingReply
+internal sealed class PendingReply<TResponse> : PendingReply, IThreadPoolWorkItem
 {
     // Both are dropped once the call is answered: the answering actor's cell keeps its last sender until its next
     // message, and a key actor idle for a while must not keep its last call's request and response alive (with 10,000
     // keys that was megabytes promoted by every garbage collection).
     private TaskCompletionSource<TResponse>? _completion;
     private object? _request;
+    /// <summary>The first outcome: the reply message, a <see cref="Failed"/> or <see cref="Canceled"/>.</summary>
+    private object? _outcome;
+
+    private sealed record Failed(Exception Error);
+
+    private sealed record Canceled
+    {
+        public static readonly Canceled Instance = new();
+    }
 
     private PendingReply(IActorRefProvider provider, ReplyTimeouts timeouts, object request, TaskCompletionSource<TResponse> completion)
         : base(provider, timeouts)
@@ -95,38 +108,47 @@ internal sealed class PendingReply<TResponse> : PendingReply
     /// <summary>The sender for one call of <paramref name="request"/>, and the task its reply completes.</summary>
     public static (PendingReply<TResponse> Sender, Task<TResponse> Reply) Start(IActorRefProvider provider, ReplyTimeouts timeouts, object request, CancellationToken ct)
     {
-        var completion = new TaskCompletionSource<TResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed only from Execute, a work item of its own: the continuation may run there synchronously.
+        var completion = new TaskCompletionSource<TResponse>();
         var pending = new PendingReply<TResponse>(provider, timeouts, request, completion);
         pending.Start(ct);
         return (pending, completion.Task);
     }
 
-    // Failures first: a Send<object> must never hand a Status.Failure back as if it were a response.
-    protected override bool TryComplete(object message)
+    protected override bool TryComplete(object message) => Post(message ?? new Failed(KmsException.Internal("The engine answered null.")));
+
+    protected override bool TryFail(Exception error) => Post(new Failed(error));
+
+    protected override bool TryCancel() => Post(Canceled.Instance);
+
+    private bool Post(object outcome)
     {
-        if (Volatile.Read(ref _completion) is not { } completion)
+        if (Interlocked.CompareExchange(ref _outcome, outcome, null) is not null)
             return false;
-        var completed = message switch
-        {
-            Status.Failure { Cause: KmsException error } => completion.TrySetException(error),
-            Status.Failure failure => completion.TrySetException(KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer.")),
-            TResponse response => completion.TrySetResult(response),
-            _ => completion.TrySetException(KmsException.Internal(
-                $"{KmsCommand.OperationOf(_request!)} answered {message?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}.")),
-        };
-        if (completed)
-            Release();
-        return completed;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
     }
 
-    protected override bool TryFail(Exception error) => Volatile.Read(ref _completion)?.TrySetException(error) == true && Release();
-
-    protected override bool TryCancel() => Volatile.Read(ref _completion)?.TrySetCanceled() == true && Release();
-
-    private bool Release()
+    // Failures first: a Send<object> must never hand a Status.Failure back as if it were a response.
+    void IThreadPoolWorkItem.Execute()
     {
-        Volatile.Write(ref _completion, null);
+        var completion = _completion!;
+        var outcome = _outcome;
+        var request = _request!;
+        _completion = null;
         _request = null;
-        return true;
+        _outcome = Canceled.Instance; // stays non-null (later outcomes are ignored) without holding the reply
+        switch (outcome)
+        {
+            case Failed failed: completion.TrySetException(failed.Error); break;
+            case Canceled: completion.TrySetCanceled(); break;
+            case Status.Failure { Cause: KmsException error }: completion.TrySetException(error); break;
+            case Status.Failure failure: completion.TrySetException(KmsException.Internal(failure.Cause?.Message ?? "The engine failed to answer.")); break;
+            case TResponse response: completion.TrySetResult(response); break;
+            default:
+                completion.TrySetException(KmsException.Internal(
+                    $"{KmsCommand.OperationOf(request)} answered {outcome?.GetType().Name ?? "null"}, expected {typeof(TResponse).Name}."));
+                break;
+        }
     }
 }
