@@ -138,9 +138,10 @@ public sealed class Simulation(Scenario scenario)
         if (scenario.OperationCount is null)
             stop.CancelAfter(scenario.Duration);
         var budget = scenario.OperationCount ?? long.MaxValue;
+        var counted = scenario.OperationCount is not null; // a shared counter only when there is a count to keep
         var loops = clients.Select(client => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested && Interlocked.Decrement(ref budget) >= 0)
+            while (!stop.IsCancellationRequested && (!counted || Interlocked.Decrement(ref budget) >= 0))
                 await client.CallOnce().ConfigureAwait(false);
         }, CancellationToken.None)).ToList();
         var byok = RunLifecycleRealTime(keys, lifecycle, stop.Token);

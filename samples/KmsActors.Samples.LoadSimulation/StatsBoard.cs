@@ -19,8 +19,21 @@ public sealed class StatsBoard
 
     /// <summary>Awaits <paramref name="call"/> (sent at <paramref name="started"/>, a Stopwatch timestamp), records its
     /// latency and, for a KmsException, its AWS code. Returns the response, or default when the call failed.</summary>
-    public async Task<T?> Time<T>(SimOperation operation, long started, Task<T> call) =>
-        (await Attempt(operation, started, call).ConfigureAwait(false)).Response;
+    public async Task<T?> Time<T>(SimOperation operation, long started, Task<T> call)
+    {
+        // Not written as a call of Attempt: one async frame per timed call instead of two (this is the run loop).
+        try
+        {
+            var response = await call.ConfigureAwait(false);
+            this[operation].Succeeded(Micros(started));
+            return response;
+        }
+        catch (KmsException e)
+        {
+            this[operation].Failed(Micros(started), e.ErrorCode);
+            return default;
+        }
+    }
 
     /// <summary>As <see cref="Time{T}"/>, also returning the AWS error code of a failed call.</summary>
     public async Task<(T? Response, string? Error)> Attempt<T>(SimOperation operation, long started, Task<T> call)
