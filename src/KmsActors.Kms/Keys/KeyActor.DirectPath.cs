@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Akka.Persistence;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
@@ -12,16 +11,11 @@ namespace KmsActors.Kms.Keys;
 // every other message; everything else takes the pipeline as before.
 public sealed partial class KeyActor
 {
-    /// <summary>PersistAll calls whose last handler has not run yet (commands are stashed by Akka meanwhile).</summary>
-    private int _persisting;
-
-    /// <summary>Commands Akka stashed during a persist, handed back one per command through its pipeline (null: no direct path).</summary>
-    private IStash? _internalStash;
+    private readonly Persistence.PipelineGate _pipeline = new();
 
     private bool TryAnswerDirectly(object message)
     {
-        if (message is not KmsCommand { Request: var request } command || _persisting != 0 || !IsRecoveryFinished
-            || !NeverPersists(request) || (_internalStash ??= Persistence.InternalStash.Of(this)) is not { IsEmpty: true })
+        if (message is not KmsCommand { Request: var request } command || !NeverPersists(request) || !_pipeline.IsOpen(this))
             return false;
         OnKmsCommand(command);
         return true;
@@ -33,10 +27,9 @@ public sealed partial class KeyActor
         or GenerateDataKeyPairWithoutPlaintextRequest or SignRequest or VerifyRequest or GenerateMacRequest
         or VerifyMacRequest or GetPublicKeyRequest;
 
-    /// <summary>A rejected write runs no handler: the persist is over all the same.</summary>
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        _persisting = 0;
+        _pipeline.PersistRejected();
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 }

@@ -141,12 +141,12 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         var remaining = decision.Events.Count;
         var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
-        _persisting++;
+        _pipeline.PersistStarted();
         PersistAll(sealedEvents, e =>
         {
             _failPersist = null;
             if (remaining == 1)
-                _persisting--;
+                _pipeline.PersistEnded();
             ApplyEvent(Opened(e));
             if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
                 SaveSnapshot(ForSnapshot());

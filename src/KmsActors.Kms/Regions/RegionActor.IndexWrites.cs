@@ -30,10 +30,10 @@ public sealed partial class RegionActor
 
     private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then) where TEvent : class
     {
-        _persisting++;
+        _pipeline.PersistStarted();
         Persist(@event, persisted =>
         {
-            _persisting--;
+            _pipeline.PersistEnded();
             _index.Apply(persisted);
             then(persisted);
             AfterWrite();

@@ -79,11 +79,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    /// <summary>Persist calls whose handler has not run yet (commands are stashed by Akka meanwhile).</summary>
-    private int _persisting;
-
-    /// <summary>Commands Akka stashed during a persist, handed back one per command through its pipeline (null: no direct path).</summary>
-    private IStash? _internalStash;
+    private readonly Persistence.PipelineGate _pipeline = new();
 
     // The direct path: a call the region only routes (or answers from its index without waiting for a write) persists
     // nothing, so once the region has recovered, no Persist of its own is in flight and Akka holds no command stashed
@@ -94,8 +90,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     protected override bool AroundReceive(Receive receive, object message)
     {
         if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest or ListKeysRequest or ListAliasesRequest) } command
-            && _persisting == 0 && IsRecoveryFinished
-            && (_internalStash ??= Persistence.InternalStash.Of(this)) is { IsEmpty: true })
+            && _pipeline.IsOpen(this))
         {
             Handle(command);
             return true;
@@ -106,7 +101,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     /// <summary>A rejected write runs no handler: the persist is over all the same.</summary>
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        _persisting = 0;
+        _pipeline.PersistRejected();
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
