@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Akka.Actor;
-using KmsActors.Kms.Audit;
 using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
@@ -36,9 +35,7 @@ public sealed partial class KeyActor
             // A crypto call is answered within the message that brought it: its audit time is the time that message
             // arrived (read once, in AroundReceive), not a second clock read.
             replyTo.Tell(response);
-            Context.System.EventStream.Publish(_ownResources is { } own
-                ? AuditRecord.ForApiCallOn(command, response, null, _lastActivity, own)
-                : AuditRecord.ForApiCall(command, response, null, _lastActivity, [_arn]));
+            Context.System.EventStream.Publish(AuditOf(command, response, null, [], _lastActivity));
         }
     }
 

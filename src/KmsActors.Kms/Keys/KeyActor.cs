@@ -194,17 +194,18 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         Context.System.EventStream.Publish(AuditOf(command, response, resources));
     }
 
-    private AuditRecord AuditOf(KmsCommand command, object response, string[] resources) =>
+    private AuditRecord AuditOf(KmsCommand command, object response, string[] resources) => AuditOf(command, response, null, resources, Now);
+
+    /// <summary>The call's audit record; no resources named: this key alone (its resources list is built once).</summary>
+    private AuditRecord AuditOf(KmsCommand command, object? response, KmsException? error, string[] resources, DateTimeOffset eventTime) =>
         resources.Length == 0 && _ownResources is { } own
-            ? AuditRecord.ForApiCallOn(command, response, null, Now, own)
-            : AuditRecord.ForApiCall(command, response, null, Now, resources.Length == 0 ? [_arn] : resources);
+            ? AuditRecord.ForApiCallOn(command, response, error, eventTime, own)
+            : AuditRecord.ForApiCall(command, response, error, eventTime, resources.Length == 0 ? [_arn] : resources);
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
     {
         replyTo.Tell(new Status.Failure(error));
-        Context.System.EventStream.Publish(resources.Length == 0 && _ownResources is { } own
-            ? AuditRecord.ForApiCallOn(command, null, error, Now, own)
-            : AuditRecord.ForApiCall(command, null, error, Now, resources.Length == 0 ? [_arn] : resources));
+        Context.System.EventStream.Publish(AuditOf(command, null, error, resources, Now));
     }
 
     private void PublishServiceEvent(string eventName, string? keyMaterialId, DateTimeOffset eventTime) =>
