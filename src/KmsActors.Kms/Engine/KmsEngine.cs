@@ -58,6 +58,8 @@ public sealed partial class KmsEngine
     /// (tests use a fake key actor). Only the first start of a system decides.</summary>
     public static KmsEngine Start(ActorSystem system, Func<string, string, string, Props>? keyActorProps, TimeSpan? timeout = null)
     {
+        // Also for a host whose akka.extensions replaced the reference list: the scheduler runs before any key does.
+        SchedulerStart.Ensure(system);
         lock (Gate)
         {
             if (Engines.TryGetValue(system, out var running))

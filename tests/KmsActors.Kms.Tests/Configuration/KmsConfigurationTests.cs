@@ -23,6 +23,25 @@ public sealed class KmsConfigurationTests
     }
 
     [Fact]
+    public async Task a_system_from_the_kms_configuration_starts_its_scheduler_with_the_system()
+    {
+        // Started lazily, Akka's scheduler blocks its first callers until its loop runs; a hundred actors recovering
+        // at once then held every pool thread (20 s stalls). The reference config starts it with the system.
+        var system = Akka.Actor.ActorSystem.Create("scheduler-start", KmsConfiguration.Load("kms.journal.provider = inmem", environment: NoEnvironment));
+        try
+        {
+            Assert.True(system.HasExtension<SchedulerStart>());
+            var fired = new TaskCompletionSource();
+            system.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(1), () => fired.TrySetResult());
+            await fired.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
     public void switches_beat_environment_which_beats_the_host_conf()
     {
         var host = "kms { journal.provider = inmem, account-id = \"000000000001\", default-region = eu-west-1, snapshot-every = 7 }";
