@@ -25,11 +25,36 @@ internal static class AuditRedaction
     private static readonly ConcurrentDictionary<Type, RecordShape> Shapes = new();
 
     /// <summary>A record type's loggable members and their CloudTrail names, worked out once per type.</summary>
-    internal sealed class RecordShape(PropertyInfo[] members)
+    internal sealed class RecordShape(Type type, PropertyInfo[] members)
     {
         public PropertyInfo[] Members { get; } = members;
         public string[] CamelNames { get; } = members.Select(m => CamelName(m.Name)).ToArray();
         public Func<object, object?>[] Getters { get; } = members.Select(Model.PropertyGetter.Compile).ToArray();
+
+        /// <summary>Getters of the members that may hold a mutable object (a map, list or nested record); null when the
+        /// type itself can change after construction (a settable property): then a snapshot is always taken.</summary>
+        private readonly Func<object, object?>[]? _mutableMembers = IsImmutableShape(type)
+            ? members.Where(m => !m.PropertyType.IsValueType && m.PropertyType != typeof(string)).Select(Model.PropertyGetter.Compile).ToArray()
+            : null;
+
+        /// <summary>True when what <paramref name="record"/> logs cannot change any more: an init-only record whose
+        /// members holding mutable objects are all absent (Encrypt's request and response, for instance). Such a record
+        /// is its own snapshot, and the audit record keeps a reference instead of copying its values.</summary>
+        public bool IsFrozen(object record)
+        {
+            if (_mutableMembers is null)
+                return false;
+            foreach (var getter in _mutableMembers)
+            {
+                if (getter(record) is not null)
+                    return false;
+            }
+            return true;
+        }
+
+        private static bool IsImmutableShape(Type type) =>
+            type.GetProperties(BindingFlags.Public | BindingFlags.Instance).All(p => p.SetMethod is not { IsPublic: true } setter
+                || setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)));
     }
 
     /// <summary>True for a member that must never reach a record: named in <see cref="SecretMembers"/>, or any blob
@@ -45,11 +70,17 @@ internal static class AuditRedaction
         record is null or Done or Keys.EmptyResponse ? null : Convert(record) as IReadOnlyDictionary<string, object?>;
 
     /// <summary>What <see cref="ToMap"/> would return, deferred: an <see cref="AuditSnapshot"/> of a record's loggable
-    /// members (read now, converted on first use), or the map itself / null for anything that is not a plain record.</summary>
-    public static object? Defer(object? record) =>
-        record is null or Done or Keys.EmptyResponse ? null
-        : IsLeaf(record) ? ToMap(record)
-        : new AuditSnapshot(ShapeOf(record.GetType()), record);
+    /// members (read now, converted on first use), the record itself when nothing it logs can change any more
+    /// (<see cref="RecordShape.IsFrozen"/>), or the map itself / null for anything that is not a plain record.</summary>
+    public static object? Defer(object? record)
+    {
+        if (record is null or Done or Keys.EmptyResponse)
+            return null;
+        if (IsLeaf(record))
+            return ToMap(record);
+        var shape = ShapeOf(record.GetType());
+        return shape.IsFrozen(record) ? record : new AuditSnapshot(shape, record);
+    }
 
     internal static object? ConvertValue(object? value) => Convert(value);
 
@@ -58,7 +89,7 @@ internal static class AuditRedaction
         value is string or bool or int or long or double or decimal or Enum or DateTimeOffset or DateTime
             or byte[] or ReadOnlyMemory<byte> or Memory<byte> or Stream or IEnumerable;
 
-    private static RecordShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new RecordShape(AuditSnapshot.Loggable(t)));
+    private static RecordShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new RecordShape(t, AuditSnapshot.Loggable(t)));
 
     /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, reference §6).</summary>
     public static string CamelName(string name) =>

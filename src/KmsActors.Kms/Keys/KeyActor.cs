@@ -83,7 +83,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.Scheduler.Now;
+    private DateTimeOffset Now => EngineClock.Now(Context.System.Scheduler);
 
     private bool IsChina => _region.StartsWith("cn-", StringComparison.Ordinal);
 

@@ -77,7 +77,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(exception => exception is ActorInitializationException ? Directive.Stop : Directive.Restart);
 
-    private DateTimeOffset Now => Context.System.Scheduler.Now;
+    private DateTimeOffset Now => EngineClock.Now(Context.System.Scheduler);
 
     private readonly Persistence.PipelineGate _pipeline = new();
 

@@ -35,6 +35,26 @@ public sealed class AuditRecordTests
     }
 
     [Fact]
+    public void request_parameters_show_the_call_as_made_whether_or_not_the_request_holds_a_mutable_map()
+    {
+        // Without an encryption context nothing Encrypt logs can change: the record keeps the request itself.
+        var plain = new EncryptRequest { KeyId = KeyArn, Plaintext = [1, 2, 3], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT };
+        var plainRecord = AuditRecord.ForApiCall(Command(plain), new EncryptResponse { KeyId = KeyArn, CiphertextBlob = [9], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT }, null, At, [KeyArn]);
+        Assert.Equal(new Dictionary<string, object?> { ["keyId"] = KeyArn, ["encryptionAlgorithm"] = "SYMMETRIC_DEFAULT" }, plainRecord.RequestParameters);
+        Assert.Equal(new Dictionary<string, object?> { ["keyId"] = KeyArn, ["encryptionAlgorithm"] = "SYMMETRIC_DEFAULT" }, plainRecord.ResponseElements);
+        Assert.Same(plainRecord.RequestParameters, plainRecord.RequestParameters);
+
+        // A caller's dictionary may change after the call: the record shows it as it was when the call was answered.
+        var context = new Dictionary<string, string> { ["purpose"] = "test" };
+        var withContext = new EncryptRequest { KeyId = KeyArn, Plaintext = [1], EncryptionContext = context };
+        var contextRecord = AuditRecord.ForApiCall(Command(withContext), null, KmsException.NotFound("gone"), At, [KeyArn]);
+        context["purpose"] = "changed";
+        context["added"] = "later";
+        var logged = Assert.IsType<Dictionary<string, object?>>(contextRecord.RequestParameters!["encryptionContext"]);
+        Assert.Equal(new Dictionary<string, object?> { ["purpose"] = "test" }, logged);
+    }
+
+    [Fact]
     public void a_failed_call_carries_the_error_and_no_response_elements()
     {
         var error = KmsException.NotFound($"Key '{KeyArn}' does not exist");
