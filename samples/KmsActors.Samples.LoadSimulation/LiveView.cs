@@ -67,6 +67,8 @@ public sealed class LiveView(SimulationProgress progress, bool plain)
     {
         if (progress.Phase is "starting" or "set-up")
             return $"set-up: {progress.SetupDone:N0}/{progress.SetupTotal:N0} keys created or imported";
+        if (progress.Phase is "wrapping keys")
+            return "set-up: refilling the wrapping-key pool (RSA key generation) before the run";
         var (rate, total) = Tick();
         var virtualTime = progress.VirtualElapsed is { } v ? $", virtual {v.TotalDays:0.##} d" : "";
         return string.Create(CultureInfo.InvariantCulture,

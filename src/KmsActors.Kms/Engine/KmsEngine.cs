@@ -109,4 +109,9 @@ public sealed partial class KmsEngine
     /// <summary>Waits until the wrapping-key pool holds its configured number of pairs (kms.import.pool), so
     /// GetParametersForImport calls that follow do not wait for RSA key generation.</summary>
     public Task WarmPool(CancellationToken ct = default) => KmsServices.Get(System).WrappingKeys.WarmAsync(ct);
+
+    /// <summary>Waits until the wrapping-key pool holds its configured number of pairs again, after calls drained it
+    /// (a load test's set-up importing many keys, say), so the calls that follow neither wait for RSA key generation
+    /// nor share the CPU with the refill.</summary>
+    public Task RefillPool(CancellationToken ct = default) => KmsServices.Get(System).WrappingKeys.FullAsync(ct);
 }

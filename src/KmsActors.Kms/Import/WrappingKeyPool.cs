@@ -43,6 +43,19 @@ public sealed class WrappingKeyPool : IDisposable
     public Task WarmAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_fillers.Values.Select(f => f.Warm)).WaitAsync(cancellationToken);
 
+    /// <summary>Completes once every pooled spec holds its target size again (calls may have drained it since it was
+    /// first warm); fails as <see cref="WarmAsync"/> does when a generator fails.</summary>
+    public async Task FullAsync(CancellationToken cancellationToken)
+    {
+        await WarmAsync(cancellationToken).ConfigureAwait(false);
+        while (_fillers.Values.Any(f => f.Depth < f.Target))
+        {
+            if (_fillers.Values.FirstOrDefault(f => f.Stopped) is { } stopped)
+                throw new InvalidOperationException($"The {stopped.Spec} wrapping-key pool stopped filling.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops the fillers; a generation already running finishes in the background and is discarded.</summary>
     public void Dispose()
     {
@@ -60,6 +73,15 @@ public sealed class WrappingKeyPool : IDisposable
         private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Depth => _queue.Count;
+
+        public int Target => target;
+
+        public WrappingKeySpec Spec => spec;
+
+        /// <summary>Disposed, or its generator failed: it fills no more.</summary>
+        public bool Stopped => stop.IsCancellationRequested || _failed;
+
+        private volatile bool _failed;
 
         public Task Warm => _warm.Task;
 
@@ -99,6 +121,7 @@ public sealed class WrappingKeyPool : IDisposable
             catch (Exception ex)
             {
                 // A generator that fails once will fail again: stop filling; Take still generates on demand.
+                _failed = true;
                 _warm.TrySetException(ex);
             }
         }

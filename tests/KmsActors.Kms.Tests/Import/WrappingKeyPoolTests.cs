@@ -54,6 +54,27 @@ public class WrappingKeyPoolTests
     }
 
     [Fact]
+    public async Task full_waits_for_the_refill_of_a_drained_pool_where_warm_does_not()
+    {
+        using var generator = new ScriptedGenerator(freeCalls: 2);
+        using var pool = new WrappingKeyPool(new Dictionary<WrappingKeySpec, int> { [WrappingKeySpec.RSA_2048] = 2 }, generator.Generate);
+        await pool.FullAsync(CancellationToken.None).WaitAsync(Patience);
+        generator.AsCaller(() => pool.Take(WrappingKeySpec.RSA_2048));
+        generator.AsCaller(() => pool.Take(WrappingKeySpec.RSA_2048));
+
+        // Drained and the refill held back: warm (reached once) is done, full is not.
+        await pool.WarmAsync(CancellationToken.None).WaitAsync(Patience);
+        var full = pool.FullAsync(CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(full.IsCompleted);
+        Assert.True(pool.Depth(WrappingKeySpec.RSA_2048) < 2);
+
+        generator.Release();
+        await full.WaitAsync(Patience);
+        Assert.Equal(2, pool.Depth(WrappingKeySpec.RSA_2048));
+    }
+
+    [Fact]
     public async Task warm_pool_hands_out_a_pooled_pair_without_generating_on_the_caller_thread()
     {
         using var generator = new ScriptedGenerator(freeCalls: 2);
