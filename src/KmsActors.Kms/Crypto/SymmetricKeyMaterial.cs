@@ -40,7 +40,7 @@ public sealed class SymmetricKeyMaterial : IKeyMaterial
         var span = blob.AsSpan();
         header.CopyTo(span);
         var nonce = span.Slice(header.Length, CiphertextBlob.NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        NonceSource.Fill(nonce);
         var tag = span.Slice(header.Length + CiphertextBlob.NonceSize, CiphertextBlob.TagSize);
         var ciphertext = span[(header.Length + CiphertextBlob.NonceSize + CiphertextBlob.TagSize)..];
         var associatedData = context is null || context.Count == 0 ? cached.AssociatedDataWithoutContext : CiphertextBlob.AssociatedData(header, context);
