@@ -9,11 +9,23 @@ namespace KmsActors.Samples.LoadSimulation;
 public sealed class LatencyHistogram
 {
     private const int SubBuckets = 16;
-    private readonly long[] _counts = new long[32 + 40 * SubBuckets];
-    private long _total;
+    private const int Buckets = 32 + 40 * SubBuckets;
+    // One row of buckets per stripe, picked by the recording thread's processor: two cores recording 100,000 calls a
+    // second into one shared counter spent more on bouncing its cache line than on the rest of the bookkeeping.
+    private const int Stripes = 4;
+    private readonly long[] _counts = new long[Stripes * Buckets];
     private long _maxMicros;
 
-    public long Count => Interlocked.Read(ref _total);
+    public long Count
+    {
+        get
+        {
+            long total = 0;
+            for (var i = 0; i < _counts.Length; i++)
+                total += Interlocked.Read(ref _counts[i]);
+            return total;
+        }
+    }
 
     public double MaxMs => Interlocked.Read(ref _maxMicros) / 1000.0;
 
@@ -21,8 +33,7 @@ public sealed class LatencyHistogram
     {
         if (micros < 0)
             micros = 0;
-        Interlocked.Increment(ref _counts[Index(micros)]);
-        Interlocked.Increment(ref _total);
+        Interlocked.Increment(ref _counts[(Thread.GetCurrentProcessorId() & (Stripes - 1)) * Buckets + Index(micros)]);
         var max = Interlocked.Read(ref _maxMicros);
         while (micros > max)
         {
@@ -37,7 +48,6 @@ public sealed class LatencyHistogram
     {
         for (var i = 0; i < _counts.Length; i++)
             Interlocked.Add(ref _counts[i], Interlocked.Read(ref other._counts[i]));
-        Interlocked.Add(ref _total, other.Count);
         var max = Interlocked.Read(ref other._maxMicros);
         if (max > _maxMicros)
             _maxMicros = max;
@@ -51,9 +61,9 @@ public sealed class LatencyHistogram
             return 0;
         var rank = (long)Math.Ceiling(total * percentile / 100.0);
         long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < Buckets; i++)
         {
-            seen += Interlocked.Read(ref _counts[i]);
+            seen += BucketCount(i);
             if (seen >= rank)
                 return Math.Min(UpperMicros(i), Interlocked.Read(ref _maxMicros)) / 1000.0;
         }
@@ -64,12 +74,20 @@ public sealed class LatencyHistogram
     public long CountBetween(double fromMs, double toMs)
     {
         long sum = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < Buckets; i++)
         {
             var upper = UpperMicros(i) / 1000.0;
             if (upper >= fromMs && upper < toMs)
-                sum += Interlocked.Read(ref _counts[i]);
+                sum += BucketCount(i);
         }
+        return sum;
+    }
+
+    private long BucketCount(int index)
+    {
+        long sum = 0;
+        for (var stripe = 0; stripe < Stripes; stripe++)
+            sum += Interlocked.Read(ref _counts[stripe * Buckets + index]);
         return sum;
     }
 
@@ -79,7 +97,7 @@ public sealed class LatencyHistogram
             return (int)micros;
         var msb = 63 - BitOperations.LeadingZeroCount((ulong)micros);
         var shift = msb - 4;
-        return Math.Min(32 + (shift - 1) * SubBuckets + (int)((micros >> shift) - SubBuckets), 32 + 40 * SubBuckets - 1);
+        return Math.Min(32 + (shift - 1) * SubBuckets + (int)((micros >> shift) - SubBuckets), Buckets - 1);
     }
 
     private static long UpperMicros(int index)
