@@ -10,68 +10,68 @@ public sealed partial class RegionActor
 {
     /// <summary>Keys whose actor was started by CreateKey / InitializeReplica and has not reported yet.</summary>
     private readonly Dictionary<string, PendingKey> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IActorRef> _live = new(StringComparer.Ordinal);
-    /// <summary>Live keys told to stop (after Passivate); messages for them wait in <see cref="_buffers"/>.</summary>
-    private readonly HashSet<string> _passivating = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _buffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastDelivered = new(StringComparer.Ordinal);
+    /// <summary>Keys whose actor runs or is stopping, with their buffered messages and last delivery.</summary>
+    private readonly Dictionary<string, LiveKey> _live = new(StringComparer.Ordinal);
 
     private sealed record PendingKey(KeySpec Spec, KeyUsageType Usage);
 
     /// <summary>Hands <paramref name="message"/> to the key's actor, starting it from its journal when it is passivated,
-    /// or buffers it while the actor is stopping.</summary>
+    /// or buffers it while the actor is stopping. One lookup: this runs for every call the region routes.</summary>
     private void Deliver(string keyId, object message, IActorRef sender)
     {
-        _lastDelivered[keyId] = Now;
-        if (_passivating.Contains(keyId))
+        if (!_live.TryGetValue(keyId, out var key))
+            key = StartChild(keyId);
+        else
         {
-            if (!_buffers.TryGetValue(keyId, out var buffer))
-                _buffers[keyId] = buffer = [];
-            buffer.Add((message, sender));
-            return;
+            key.LastDelivered = Now;
+            if (key.Stopping)
+            {
+                key.Hold(message, sender);
+                return;
+            }
         }
-        if (!_live.TryGetValue(keyId, out var child))
-            child = StartChild(keyId);
-        child.Tell(message, sender);
+        key.Actor.Tell(message, sender);
     }
 
-    private IActorRef StartChild(string keyId)
+    private LiveKey StartChild(string keyId)
     {
-        var child = Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
-        _live[keyId] = child;
-        return child;
+        var key = new LiveKey(keyId, StartActor(keyId), Now);
+        _live[keyId] = key;
+        return key;
     }
+
+    private IActorRef StartActor(string keyId) => Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
 
     private void OnPassivate(Passivate passivate)
     {
-        if (!_live.TryGetValue(passivate.KeyId, out var child) || !child.Equals(Sender) || _passivating.Contains(passivate.KeyId))
+        if (!_live.TryGetValue(passivate.KeyId, out var key) || !key.Actor.Equals(Sender) || key.Stopping)
             return;
         // A message delivered within the idle window is still on its way to the key: it is not idle, keep it.
-        if (_lastDelivered.TryGetValue(passivate.KeyId, out var last) && Now - last < _settings.PassivateAfter)
+        if (Now - key.LastDelivered < _settings.PassivateAfter)
             return;
-        _passivating.Add(passivate.KeyId);
+        key.Stopping = true;
         // A command, not Stop or PoisonPill: messages already in the key's mailbox are handled first, and a persist in
         // flight completes (with its reply and audit record) before the key stops.
-        child.Tell(StopPassivated.Instance);
+        key.Actor.Tell(StopPassivated.Instance);
     }
 
     private void OnTerminated(Terminated terminated)
     {
         var keyId = terminated.ActorRef.Path.Name;
-        if (!_live.TryGetValue(keyId, out var child) || !child.Equals(terminated.ActorRef))
+        if (!_live.TryGetValue(keyId, out var key) || !key.Actor.Equals(terminated.ActorRef))
             return;
-        _live.Remove(keyId);
-        _passivating.Remove(keyId);
         _pending.Remove(keyId);
-        if (_buffers.Remove(keyId, out var buffered))
+        if (key.Buffer is { } buffered)
         {
-            var restarted = StartChild(keyId);
+            key.Buffer = null;
+            key.Stopping = false;
+            key.Actor = StartActor(keyId);
             foreach (var (message, sender) in buffered)
-                restarted.Tell(message, sender);
+                key.Actor.Tell(message, sender);
         }
         else
         {
-            _lastDelivered.Remove(keyId);
+            _live.Remove(keyId);
         }
         RearmDueTimer();
     }
@@ -129,14 +129,14 @@ public sealed partial class RegionActor
         var settle = new List<IActorRef>();
         var watchOnly = new List<IActorRef>();
         var queued = new List<List<(object, IActorRef)>>();
-        foreach (var (keyId, child) in _live)
+        foreach (var key in _live.Values)
         {
-            if (!_passivating.Contains(keyId))
-                settle.Add(child);
+            if (!key.Stopping)
+                settle.Add(key.Actor);
             else
             {
-                watchOnly.Add(child);
-                if (_buffers.TryGetValue(keyId, out var buffer))
+                watchOnly.Add(key.Actor);
+                if (key.Buffer is { } buffer)
                     queued.Add(buffer);
             }
         }
