@@ -22,6 +22,12 @@ internal sealed class LiveKey(string keyId, IActorRef actor, DateTimeOffset last
     /// <summary>Messages that arrived while the key was stopping; null when none did.</summary>
     public List<(object Message, IActorRef Sender)>? Buffer { get; set; }
 
+    /// <summary>The key delivered to just before this one (<see cref="LiveKeyRecency"/>, only with kms.max-live-keys).</summary>
+    public LiveKey? Older { get; set; }
+
+    /// <summary>The key delivered to just after this one (<see cref="LiveKeyRecency"/>).</summary>
+    public LiveKey? Newer { get; set; }
+
     /// <summary>Holds <paramref name="message"/> until the key has stopped and restarted.</summary>
     public void Hold(object message, IActorRef sender) => (Buffer ??= []).Add((message, sender));
 }

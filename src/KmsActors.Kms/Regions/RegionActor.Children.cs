@@ -29,6 +29,7 @@ public sealed partial class RegionActor
                 key.Hold(message, sender);
                 return;
             }
+            _recency?.Touch(key);
         }
         key.Actor.Tell(message, sender);
     }
@@ -37,6 +38,7 @@ public sealed partial class RegionActor
     {
         var key = new LiveKey(keyId, StartActor(keyId), Now);
         _live[keyId] = key;
+        AdmitWithinLimit(key);
         return key;
     }
 
@@ -49,7 +51,7 @@ public sealed partial class RegionActor
         // A message delivered within the idle window is still on its way to the key: it is not idle, keep it.
         if (Now - key.LastDelivered < _settings.PassivateAfter)
             return;
-        key.Stopping = true;
+        MarkStopping(key);
         // A command, not Stop or PoisonPill: messages already in the key's mailbox are handled first, and a persist in
         // flight completes (with its reply and audit record) before the key stops.
         key.Actor.Tell(StopPassivated.Instance);
@@ -66,11 +68,13 @@ public sealed partial class RegionActor
             key.Buffer = null;
             key.Stopping = false;
             key.Actor = StartActor(keyId);
+            AdmitWithinLimit(key);
             foreach (var (message, sender) in buffered)
                 key.Actor.Tell(message, sender);
         }
         else
         {
+            _recency?.Remove(key); // a key may stop on its own: deleted, creation refused, a failed write
             _live.Remove(keyId);
         }
         RearmDueTimer();

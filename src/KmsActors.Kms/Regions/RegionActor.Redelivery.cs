@@ -45,7 +45,7 @@ public sealed partial class RegionActor
         if (_live.TryGetValue(keyId, out var key) && key.Actor.Equals(letter.Recipient))
         {
             // The key stopped and its Terminated has not come yet: hold the message until it has, as for passivation.
-            key.Stopping = true;
+            MarkStopping(key);
             key.Hold(letter.Message, letter.Sender);
             return;
         }

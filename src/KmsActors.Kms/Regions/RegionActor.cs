@@ -14,8 +14,8 @@ namespace KmsActors.Kms.Regions;
 /// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
 /// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
 /// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
-/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IndexWrites, DueDates, Aliases,
-/// Listing.
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, LiveKeyLimit, IndexWrites, DueDates,
+/// Aliases, Listing.
 /// </summary>
 public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 {
@@ -33,6 +33,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         _keyActorProps = keyActorProps ?? (keyId => KeyActor.Props(keyId, accountId, region));
         _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
+        _recency = _settings.MaxLiveKeys > 0 ? new LiveKeyRecency() : null;
         PersistenceId = $"region-{accountId}-{region}";
 
         Recover<SnapshotOffer>(OnSnapshotOffer);
