@@ -138,12 +138,15 @@ public sealed partial class KeyActor
         };
         var decision = KeyRules.AddReplica(_key!, created.ReplicaMetadata.Arn!);
         PersistDecision(decision, () => Reply(created.Command, replyTo, response, _arn, created.ReplicaMetadata.Arn!), error => Fail(created.Command, replyTo, error));
+        StopIfReplicationsAnswered();
     }
 
     private void OnReplicaCreationFailed(ReplicaCreationFailed failed)
     {
-        if (_replications.Remove(failed.Command.RequestId, out var replyTo))
-            Fail(failed.Command, replyTo, failed.Error);
+        if (!_replications.Remove(failed.Command.RequestId, out var replyTo))
+            return;
+        Fail(failed.Command, replyTo, failed.Error);
+        StopIfReplicationsAnswered();
     }
 
     /// <summary>The replica side of ReplicateKey: a new key actor in the replica region creates itself from the primary.</summary>

@@ -15,6 +15,16 @@ public sealed partial class KeyActor
     }
 
     private DateTimeOffset _lastActivity;
+    /// <summary>Told to stop while a ReplicateKey waited for its replica: stops once none waits.</summary>
+    private bool _stopWhenReplicated;
+
+    /// <summary>How long a key told to stop waits for its replications' answers at most.</summary>
+    private static readonly TimeSpan ReplicationWait = TimeSpan.FromMinutes(1);
+
+    private sealed record ReplicationWaitOver
+    {
+        public static readonly ReplicationWaitOver Instance = new();
+    }
 
     /// <summary>Work for the key keeps it alive; its own timers (delivered wrapped by Akka) and Settle do not.</summary>
     protected override bool AroundReceive(Receive receive, object message)
@@ -32,6 +42,30 @@ public sealed partial class KeyActor
         _lastActivity = Now;
         var every = TimeSpan.FromTicks(Math.Max(idleWindow.Ticks / 2, TimeSpan.TicksPerMillisecond));
         Timers.StartPeriodicTimer(nameof(IdleCheck), IdleCheck.Instance, every);
+    }
+
+    /// <summary>
+    /// The region passivates the key. A ReplicateKey waiting for the replica region is the one call the key remembers
+    /// only in memory (its caller, in <see cref="_replications"/>), and the answer comes to this actor directly, not
+    /// through the region's buffer: stopping now would leave the caller unanswered and the replica unrecorded. Such a
+    /// key stops once the last answer is handled (the stop is a command, stashed while that answer is persisted), or
+    /// after <see cref="ReplicationWait"/> should an answer be lost, by which time its caller has given up.
+    /// </summary>
+    private void OnStopPassivated()
+    {
+        if (_replications.Count == 0)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        _stopWhenReplicated = true;
+        Timers.StartSingleTimer(nameof(ReplicationWaitOver), ReplicationWaitOver.Instance, ReplicationWait);
+    }
+
+    private void StopIfReplicationsAnswered()
+    {
+        if (_stopWhenReplicated && _replications.Count == 0)
+            Self.Tell(StopPassivated.Instance);
     }
 
     private void OnIdleCheck()

@@ -68,7 +68,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case WakeUp or DueTimer: OnDue(); break;
             case Settle: Sender.Tell(Settled.Instance); break;
             case IdleCheck: OnIdleCheck(); break;
-            case StopPassivated: Context.Stop(Self); break;
+            case StopPassivated: OnStopPassivated(); break;
+            case ReplicationWaitOver: Context.Stop(Self); break;
             case SaveSnapshotSuccess: break;
             case SaveSnapshotFailure failure: Context.GetLogger().Warning(failure.Cause, "Key {0}: snapshot failed", _arn); break;
             default: Unhandled(message); break;

@@ -130,4 +130,24 @@ public sealed class LiveKeyLimitTests() : EngineTestBase("kms.max-live-keys = 3"
             Assert.Equal(KeyState.Enabled, (await Describe(keyId)).KeyState);
         Assert.InRange((await Alive(created)).Count, 1, 3);
     }
+
+    [Fact]
+    public async Task a_primary_passivated_by_the_limit_while_replicating_still_answers_replicate_key()
+    {
+        var primary = await CreateKey(multiRegion: true);
+        var others = new[] { await CreateKey(), await CreateKey(), await CreateKey() };
+
+        // ReplicateKey restarts the primary; the three calls behind it restart the others and, the last of them,
+        // passivate the primary while it waits for the replica region.
+        var replicate = Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary, ReplicaRegion = EuWest1 });
+        var describes = others.Select(other => Describe(other)).ToList();
+        var replica = (await replicate).ReplicaKeyMetadata!;
+        await Task.WhenAll(describes);
+        await Engine.Settle();
+
+        Assert.Empty(await Alive([primary])); // it did stop, once answered
+        Assert.Equal($"arn:aws:kms:eu-west-1:111122223333:key/{primary}", replica.Arn);
+        var replicas = (await Describe(primary)).MultiRegionConfiguration!.ReplicaKeys!;
+        Assert.Equal([replica.Arn], replicas.Select(r => r.Arn));
+    }
 }
