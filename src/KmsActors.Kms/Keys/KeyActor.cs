@@ -67,7 +67,6 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
             case WakeUp or DueTimer: OnDue(); break;
             case Settle: Sender.Tell(Settled.Instance); break;
-            case IdleCheck: OnIdleCheck(); break;
             case StopPassivated: OnStopPassivated(); break;
             case ReplicationWaitOver: Context.Stop(Self); break;
             case SaveSnapshotSuccess: break;
@@ -104,7 +103,6 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             Context.Stop(Self);
             return;
         }
-        StartIdleChecks();
         if (_key is null)
             return; // a new key: waits for InitializeKey / InitializeReplica
         TellStatus();

@@ -13,7 +13,7 @@ internal sealed class LiveKey(string keyId, IActorRef actor, DateTimeOffset last
     /// <summary>The running actor; a new one when the key restarts for its buffered messages.</summary>
     public IActorRef Actor { get; set; } = actor;
 
-    /// <summary>When the region last handed the key a message (a Passivate within the idle window is refused).</summary>
+    /// <summary>When the region last handed the key a message: it is idle kms.passivate-after after that.</summary>
     public DateTimeOffset LastDelivered { get; set; } = lastDelivered;
 
     /// <summary>Told to stop (or found stopped): messages for it wait in <see cref="Buffer"/> until it has terminated.</summary>

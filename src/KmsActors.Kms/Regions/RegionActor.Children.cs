@@ -5,7 +5,8 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// The key actors: starting them on demand, passivation with buffering, their status reports, Settle.
+// The key actors: starting them on demand, restarting them for messages buffered while they stopped, their status
+// reports, Settle.
 public sealed partial class RegionActor
 {
     /// <summary>Keys whose actor was started by CreateKey / InitializeReplica and has not reported yet.</summary>
@@ -43,19 +44,6 @@ public sealed partial class RegionActor
     }
 
     private IActorRef StartActor(string keyId) => Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
-
-    private void OnPassivate(Passivate passivate)
-    {
-        if (!_live.TryGetValue(passivate.KeyId, out var key) || !key.Actor.Equals(Sender) || key.Stopping)
-            return;
-        // A message delivered within the idle window is still on its way to the key: it is not idle, keep it.
-        if (Now - key.LastDelivered < _settings.PassivateAfter)
-            return;
-        MarkStopping(key);
-        // A command, not Stop or PoisonPill: messages already in the key's mailbox are handled first, and a persist in
-        // flight completes (with its reply and audit record) before the key stops.
-        key.Actor.Tell(StopPassivated.Instance);
-    }
 
     private void OnTerminated(Terminated terminated)
     {

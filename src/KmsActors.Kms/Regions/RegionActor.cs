@@ -14,8 +14,8 @@ namespace KmsActors.Kms.Regions;
 /// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
 /// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
 /// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
-/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, LiveKeyLimit, IndexWrites, DueDates,
-/// Aliases, Listing.
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IdleKeys, LiveKeyLimit, IndexWrites,
+/// DueDates, Aliases, Listing.
 /// </summary>
 public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 {
@@ -41,7 +41,11 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Recover<KeyUnindexed>(Replay);
         Recover<AliasSet>(Replay);
         Recover<AliasRemoved>(Replay);
-        Recover<RecoveryCompleted>(_ => RearmDueTimer());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            RearmDueTimer();
+            StartIdleSweeps();
+        });
 
         Command<KmsCommand>(Handle);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
@@ -50,13 +54,13 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
         Command<ReplyWhenIndexed>(reply => DeferAsync(reply, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
-        Command<Passivate>(OnPassivate);
         Command<Terminated>(OnTerminated);
         Command<InitializeReplica>(OnInitializeReplica);
         // A primary key actor may send its replication request through its parent: the engine routes it.
         Command<ReplicateTo>(message => Context.Parent.Forward(message));
         Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());
+        Command<IdleSweep>(_ => OnIdleSweep());
         Command<Settle>(_ => OnSettle());
         Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
