@@ -26,7 +26,7 @@ public sealed partial class KeyActor
     /// </summary>
     private void OnStopPassivated()
     {
-        if (_replications.Count == 0)
+        if (_replications is not { Count: > 0 })
         {
             Context.Stop(Self);
             return;
@@ -37,7 +37,7 @@ public sealed partial class KeyActor
 
     private void StopIfReplicationsAnswered()
     {
-        if (_stopWhenReplicated && _replications.Count == 0)
+        if (_stopWhenReplicated && _replications is not { Count: > 0 })
             Self.Tell(StopPassivated.Instance);
     }
 }
