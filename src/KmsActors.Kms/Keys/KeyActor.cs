@@ -42,6 +42,11 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
     }
 
+    /// <summary>A key whose ID is its actor's name (see <see cref="Props(string, string)"/>).</summary>
+    public KeyActor(string accountId, string region) : this(Context.Self.Path.Name, accountId, region)
+    {
+    }
+
     // OnRecover / OnCommand dispatch with a switch rather than ReceivePersistentActor's Recover<T> / Command<T>: those
     // build a delegate and a matcher per handler in every instance, and a region runs key actors by the hundred
     // thousand (100,000 live keys measured 847 -> 652 MB of managed heap with this and the shared default policy).
@@ -75,9 +80,14 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         }
     }
 
-    /// <summary>The Props a RegionActor starts a key with (the actor's name is the key ID).</summary>
+    /// <summary>The Props of the key <paramref name="keyId"/>, whatever the actor's name.</summary>
     public static Props Props(string keyId, string accountId, string region) =>
         Akka.Actor.Props.Create(() => new KeyActor(keyId, accountId, region));
+
+    /// <summary>The Props a RegionActor starts all its keys with, each actor named by its key ID: one Props per region
+    /// rather than one per key (~150 B per live key, and an expression tree built and read at every start).</summary>
+    public static Props Props(string accountId, string region) =>
+        Akka.Actor.Props.Create(() => new KeyActor(accountId, region));
 
     public override string PersistenceId { get; }
 

@@ -30,7 +30,8 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     {
         _accountId = accountId;
         _region = region;
-        _keyActorProps = keyActorProps ?? (keyId => KeyActor.Props(keyId, accountId, region));
+        var keyProps = KeyActor.Props(accountId, region); // the key ID is the actor's name
+        _keyActorProps = keyActorProps ?? (_ => keyProps);
         _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
         _recency = _settings.MaxLiveKeys > 0 ? new LiveKeyRecency() : null;
