@@ -23,7 +23,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     private readonly KmsServices _services;
     /// <summary>The audit resources of a call on this key alone, built once (read-only: records share it).</summary>
     private readonly IReadOnlyList<AuditResource>? _ownResources;
-    private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
+    private readonly PerMaterial<IKeyMaterial> _crypto = new();
     private KmsKey? _key;
     private bool _deleted;
     /// <summary>The status last told to the region.</summary>
@@ -130,7 +130,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             ShredUnused(before);
         if (e is KeyMaterialDeleted or KeyDeleted)
         {
-            foreach (var id in _crypto.Keys.Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)).ToList())
+            foreach (var id in _crypto.Ids().Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)))
             {
                 _crypto[id].Dispose();
                 _crypto.Remove(id);
