@@ -59,13 +59,14 @@ public sealed partial class RegionActor
             AdmitWithinLimit(key);
             foreach (var (message, sender) in buffered)
                 key.Actor.Tell(message, sender);
+            return; // still running: the region's due timer, which covers stopped keys only, is unchanged
         }
-        else
-        {
-            _recency?.Remove(key); // a key may stop on its own: deleted, creation refused, a failed write
-            _live.Remove(keyId);
-        }
-        RearmDueTimer();
+        _recency?.Remove(key); // a key may stop on its own: deleted, creation refused, a failed write
+        _live.Remove(keyId);
+        // Only a stopped key with a due date can move that timer; re-arming walks the due dates of running keys, which
+        // under the live-key limit's churn would be paid at every stop.
+        if (_index.Keys.TryGetValue(keyId, out var indexed) && indexed.NextDueDate is not null)
+            RearmDueTimer();
     }
 
     /// <summary>What the key actor reports after recovery and every event: the region indexes it durably.</summary>
