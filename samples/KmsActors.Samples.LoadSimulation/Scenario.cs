@@ -49,6 +49,9 @@ public sealed record Scenario
     /// <summary>kms.passivate-after for this run; null: the configuration's.</summary>
     public TimeSpan? PassivateAfter { get; init; }
 
+    /// <summary>kms.max-live-keys for this run (0: no limit); null: the configuration's.</summary>
+    public int? MaxLiveKeys { get; init; }
+
     /// <summary>Keep the audit trace (rendered CloudTrail JSON) in the result; for tests and small runs.</summary>
     public bool RecordAudit { get; init; }
 

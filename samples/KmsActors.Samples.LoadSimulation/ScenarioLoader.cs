@@ -18,6 +18,7 @@ public static class ScenarioLoader
           --mix SYMMETRIC_DEFAULT=0.82,HMAC_256=0.08,ECC_NIST_P256=0.08,RSA_2048=0.02 --external 0.02
           --ops Encrypt=30,Decrypt=25,GenerateDataKey=20,Sign=4,Verify=4,GenerateMac=7,DescribeKey=10
           --byok-rate 1/s (N/s|m|h|d)      --expire-after 30d   --passivate-after 30s
+          --max-live-keys N                key actors a region runs at most (least recently used passivated; 0: no limit)
           --verify-listing --setup-only --setup-concurrency 64 --audit FILE.jsonl --plain
           --kms.some.setting=value         any engine setting
         """;
@@ -53,6 +54,7 @@ public static class ScenarioLoader
                 "--byok-rate" => scenario with { ByokRate = Rate.Parse(Next()) },
                 "--expire-after" => scenario with { ExpireAfter = Duration(Next()) },
                 "--passivate-after" => scenario with { PassivateAfter = Duration(Next()) },
+                "--max-live-keys" => scenario with { MaxLiveKeys = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--verify-listing" => scenario with { VerifyListing = true },
                 "--setup-only" => scenario with { SetupOnly = true },
                 "--setup-concurrency" => scenario with { SetupConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -90,6 +92,7 @@ public static class ScenarioLoader
         ByokRate = c.HasPath("byok-rate") ? Rate.Parse(c.GetString("byok-rate")) : s.ByokRate,
         ExpireAfter = c.HasPath("expire-after") ? c.GetTimeSpan("expire-after") : s.ExpireAfter,
         PassivateAfter = c.HasPath("passivate-after") ? c.GetTimeSpan("passivate-after") : s.PassivateAfter,
+        MaxLiveKeys = c.HasPath("max-live-keys") ? c.GetInt("max-live-keys") : s.MaxLiveKeys,
         SetupConcurrency = c.GetInt("setup-concurrency", s.SetupConcurrency),
         KeyMix = c.HasPath("key-mix") ? Weights(c.GetConfig("key-mix"), Enum.GetValues<KeySpec>()) : s.KeyMix,
         OperationMix = c.HasPath("operation-mix") ? Weights(c.GetConfig("operation-mix"), Enum.GetValues<SimOperation>()) : s.OperationMix,

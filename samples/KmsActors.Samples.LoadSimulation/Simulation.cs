@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
 using KmsActors.Kms.Audit;
@@ -43,6 +44,8 @@ public sealed class Simulation(Scenario scenario)
                 """;
         if (scenario.PassivateAfter is { } passivate)
             hocon += $"\nkms.passivate-after = {(long)passivate.TotalMilliseconds}ms";
+        if (scenario.MaxLiveKeys is { } maxLiveKeys)
+            hocon += $"\nkms.max-live-keys = {maxLiveKeys.ToString(CultureInfo.InvariantCulture)}";
         return KmsConfiguration.Load(hocon, scenario.Realism ? ["load-simulation"] : [], new Hashtable(), scenario.EngineSwitches);
     }
 

@@ -17,6 +17,8 @@ public sealed record KmsSettings
     public required string MasterKey { get; init; }
     public required int SnapshotEvery { get; init; }
     public required TimeSpan PassivateAfter { get; init; }
+    /// <summary>kms.max-live-keys: key actors a region runs at most, the least recently used passivated first; 0: no limit.</summary>
+    public required int MaxLiveKeys { get; init; }
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
     public required TimeSpan ImportTokenValidity { get; init; }
     public required bool AllowLegacyPkcs1 { get; init; }
@@ -30,6 +32,9 @@ public sealed record KmsSettings
         var connection = kms.GetString("journal.connection-string", "");
         if (string.IsNullOrEmpty(connection) && provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
             connection = $"Data Source={Path.Combine(dataDir, "kms.db")}"; // as KmsConfiguration.Load fills it for the journal
+        var maxLiveKeys = kms.GetInt("max-live-keys", 0);
+        if (maxLiveKeys < 0)
+            throw new ConfigurationException($"kms.max-live-keys = {maxLiveKeys}: expected 0 (no limit) or a positive number of keys.");
         return new KmsSettings
         {
             DataDir = dataDir,
@@ -40,6 +45,7 @@ public sealed record KmsSettings
             MasterKey = kms.GetString("persistence.master-key", ""),
             SnapshotEvery = kms.GetInt("snapshot-every", 100),
             PassivateAfter = kms.GetTimeSpan("passivate-after", TimeSpan.FromMinutes(2)),
+            MaxLiveKeys = maxLiveKeys,
             WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),
             ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),

@@ -10,8 +10,9 @@ namespace KmsActors.Kms.Keys;
 // the rules (GetParametersForImport, ImportKeyMaterial, ReplicateKey).
 public sealed partial class KeyActor
 {
-    /// <summary>ReplicateKey calls waiting for the replica region, by request ID.</summary>
-    private readonly Dictionary<string, IActorRef> _replications = new(StringComparer.Ordinal);
+    /// <summary>ReplicateKey calls waiting for the replica region, by request ID; null until the first (most keys never
+    /// replicate, and an empty dictionary per live key is 80 B).</summary>
+    private Dictionary<string, IActorRef>? _replications;
 
     private void OnKmsCommand(KmsCommand command)
     {
@@ -120,13 +121,13 @@ public sealed partial class KeyActor
     private void ReplicateKey(KmsCommand command, ReplicateKeyRequest r, IActorRef replyTo)
     {
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
-        _replications[command.RequestId] = replyTo;
+        (_replications ??= new(StringComparer.Ordinal))[command.RequestId] = replyTo;
         Context.Parent.Tell(new ReplicateTo(r.ReplicaRegion!, new InitializeReplica(command, _key!, Self)));
     }
 
     private void OnReplicaCreated(ReplicaCreated created)
     {
-        if (!_replications.Remove(created.Command.RequestId, out var replyTo))
+        if (_replications is null || !_replications.Remove(created.Command.RequestId, out var replyTo))
             return;
         var request = (ReplicateKeyRequest)created.Command.Request;
         var replicaRegion = created.ReplicaMetadata.Arn is { } arn ? KeyRules.RegionOf(arn) : request.ReplicaRegion!;
@@ -138,12 +139,15 @@ public sealed partial class KeyActor
         };
         var decision = KeyRules.AddReplica(_key!, created.ReplicaMetadata.Arn!);
         PersistDecision(decision, () => Reply(created.Command, replyTo, response, _arn, created.ReplicaMetadata.Arn!), error => Fail(created.Command, replyTo, error));
+        StopIfReplicationsAnswered();
     }
 
     private void OnReplicaCreationFailed(ReplicaCreationFailed failed)
     {
-        if (_replications.Remove(failed.Command.RequestId, out var replyTo))
-            Fail(failed.Command, replyTo, failed.Error);
+        if (_replications is null || !_replications.Remove(failed.Command.RequestId, out var replyTo))
+            return;
+        Fail(failed.Command, replyTo, failed.Error);
+        StopIfReplicationsAnswered();
     }
 
     /// <summary>The replica side of ReplicateKey: a new key actor in the replica region creates itself from the primary.</summary>

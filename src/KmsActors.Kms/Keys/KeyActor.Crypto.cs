@@ -35,7 +35,7 @@ public sealed partial class KeyActor
             // A crypto call is answered within the message that brought it: its audit time is the time that message
             // arrived (read once, in AroundReceive), not a second clock read.
             replyTo.Tell(response);
-            Context.System.EventStream.Publish(AuditOf(command, response, null, [], _lastActivity));
+            Context.System.EventStream.Publish(AuditOf(command, response, null, [], _callArrived));
         }
     }
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Persistence;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
@@ -12,6 +13,16 @@ namespace KmsActors.Kms.Keys;
 public sealed partial class KeyActor
 {
     private readonly Persistence.PipelineGate _pipeline = new();
+
+    /// <summary>When the API call being handled arrived: a crypto call's audit time.</summary>
+    private DateTimeOffset _callArrived;
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is KmsCommand)
+            _callArrived = Now;
+        return TryAnswerDirectly(message) || base.AroundReceive(receive, message);
+    }
 
     private bool TryAnswerDirectly(object message)
     {

@@ -12,7 +12,7 @@ namespace KmsActors.Kms.Keys;
 public sealed partial class KeyActor
 {
     /// <summary>Data keys this actor created or opened, by ID; null for one that is shredded.</summary>
-    private readonly Dictionary<string, MaterialDataKey?> _dataKeys = new(StringComparer.Ordinal);
+    private readonly PerMaterial<MaterialDataKey?> _dataKeys = new();
 
     /// <summary>The event as the journal gets it: material sealed under a new data key, never in plain.</summary>
     private IKeyEvent ForJournal(IKeyEvent e) => e switch

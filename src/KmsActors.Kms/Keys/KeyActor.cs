@@ -23,7 +23,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     private readonly KmsServices _services;
     /// <summary>The audit resources of a call on this key alone, built once (read-only: records share it).</summary>
     private readonly IReadOnlyList<AuditResource>? _ownResources;
-    private readonly Dictionary<string, IKeyMaterial> _crypto = new(StringComparer.Ordinal);
+    private readonly PerMaterial<IKeyMaterial> _crypto = new();
     private KmsKey? _key;
     private bool _deleted;
     /// <summary>The status last told to the region.</summary>
@@ -40,6 +40,11 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _services = KmsServices.Get(Context.System);
         PersistenceId = "key-" + _arn;
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
+    }
+
+    /// <summary>A key whose ID is its actor's name (see <see cref="Props(string, string)"/>).</summary>
+    public KeyActor(string accountId, string region) : this(Context.Self.Path.Name, accountId, region)
+    {
     }
 
     // OnRecover / OnCommand dispatch with a switch rather than ReceivePersistentActor's Recover<T> / Command<T>: those
@@ -67,17 +72,22 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
             case WakeUp or DueTimer: OnDue(); break;
             case Settle: Sender.Tell(Settled.Instance); break;
-            case IdleCheck: OnIdleCheck(); break;
-            case StopPassivated: Context.Stop(Self); break;
+            case StopPassivated: OnStopPassivated(); break;
+            case ReplicationWaitOver: Context.Stop(Self); break;
             case SaveSnapshotSuccess: break;
             case SaveSnapshotFailure failure: Context.GetLogger().Warning(failure.Cause, "Key {0}: snapshot failed", _arn); break;
             default: Unhandled(message); break;
         }
     }
 
-    /// <summary>The Props a RegionActor starts a key with (the actor's name is the key ID).</summary>
+    /// <summary>The Props of the key <paramref name="keyId"/>, whatever the actor's name.</summary>
     public static Props Props(string keyId, string accountId, string region) =>
         Akka.Actor.Props.Create(() => new KeyActor(keyId, accountId, region));
+
+    /// <summary>The Props a RegionActor starts all its keys with, each actor named by its key ID: one Props per region
+    /// rather than one per key (~150 B per live key, and an expression tree built and read at every start).</summary>
+    public static Props Props(string accountId, string region) =>
+        Akka.Actor.Props.Create(() => new KeyActor(accountId, region));
 
     public override string PersistenceId { get; }
 
@@ -103,7 +113,6 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             Context.Stop(Self);
             return;
         }
-        StartIdleChecks();
         if (_key is null)
             return; // a new key: waits for InitializeKey / InitializeReplica
         TellStatus();
@@ -121,7 +130,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             ShredUnused(before);
         if (e is KeyMaterialDeleted or KeyDeleted)
         {
-            foreach (var id in _crypto.Keys.Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)).ToList())
+            foreach (var id in _crypto.Ids().Where(id => _deleted || _key.Materials.All(m => m.KeyMaterialId != id || !m.IsPresent)))
             {
                 _crypto[id].Dispose();
                 _crypto.Remove(id);

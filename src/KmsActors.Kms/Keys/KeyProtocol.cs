@@ -46,10 +46,8 @@ public sealed record NewKeyPersisted(KeyStatusChanged Status, Akka.Actor.IActorR
 /// Also sent to wake a passivated key.</summary>
 public sealed record WakeUp(string KeyId);
 
-/// <summary>Key actor → parent: idle for kms.passivate-after; the parent stops it (buffering its messages meanwhile).</summary>
-public sealed record Passivate(string KeyId);
-
-/// <summary>Parent → key actor: the region accepted its <see cref="Passivate"/>; stop now. An ordinary command, not a
+/// <summary>Parent → key actor: the region passivates the key (idle for kms.passivate-after, or least recently used beyond
+/// kms.max-live-keys) and buffers its messages until it has stopped; stop now. An ordinary command, not a
 /// PoisonPill: a persistent actor stashes it while a persist is in flight, so the persist's handler (its reply, its
 /// audit record, a DeleteKey service event) always runs before the actor stops.</summary>
 public sealed record StopPassivated

@@ -5,75 +5,68 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// The key actors: starting them on demand, passivation with buffering, their status reports, Settle.
+// The key actors: starting them on demand, restarting them for messages buffered while they stopped, their status
+// reports, Settle.
 public sealed partial class RegionActor
 {
     /// <summary>Keys whose actor was started by CreateKey / InitializeReplica and has not reported yet.</summary>
     private readonly Dictionary<string, PendingKey> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IActorRef> _live = new(StringComparer.Ordinal);
-    /// <summary>Live keys told to stop (after Passivate); messages for them wait in <see cref="_buffers"/>.</summary>
-    private readonly HashSet<string> _passivating = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _buffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastDelivered = new(StringComparer.Ordinal);
+    /// <summary>Keys whose actor runs or is stopping, with their buffered messages and last delivery.</summary>
+    private readonly Dictionary<string, LiveKey> _live = new(StringComparer.Ordinal);
 
     private sealed record PendingKey(KeySpec Spec, KeyUsageType Usage);
 
     /// <summary>Hands <paramref name="message"/> to the key's actor, starting it from its journal when it is passivated,
-    /// or buffers it while the actor is stopping.</summary>
+    /// or buffers it while the actor is stopping. One lookup: this runs for every call the region routes.</summary>
     private void Deliver(string keyId, object message, IActorRef sender)
     {
-        _lastDelivered[keyId] = Now;
-        if (_passivating.Contains(keyId))
+        if (!_live.TryGetValue(keyId, out var key))
+            key = StartChild(keyId);
+        else
         {
-            if (!_buffers.TryGetValue(keyId, out var buffer))
-                _buffers[keyId] = buffer = [];
-            buffer.Add((message, sender));
-            return;
+            key.LastDelivered = Now;
+            if (key.Stopping)
+            {
+                key.Hold(message, sender);
+                return;
+            }
+            _recency?.Touch(key);
         }
-        if (!_live.TryGetValue(keyId, out var child))
-            child = StartChild(keyId);
-        child.Tell(message, sender);
+        key.Actor.Tell(message, sender);
     }
 
-    private IActorRef StartChild(string keyId)
+    private LiveKey StartChild(string keyId)
     {
-        var child = Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
-        _live[keyId] = child;
-        return child;
+        var key = new LiveKey(keyId, StartActor(keyId), Now);
+        _live[keyId] = key;
+        AdmitWithinLimit(key);
+        return key;
     }
 
-    private void OnPassivate(Passivate passivate)
-    {
-        if (!_live.TryGetValue(passivate.KeyId, out var child) || !child.Equals(Sender) || _passivating.Contains(passivate.KeyId))
-            return;
-        // A message delivered within the idle window is still on its way to the key: it is not idle, keep it.
-        if (_lastDelivered.TryGetValue(passivate.KeyId, out var last) && Now - last < _settings.PassivateAfter)
-            return;
-        _passivating.Add(passivate.KeyId);
-        // A command, not Stop or PoisonPill: messages already in the key's mailbox are handled first, and a persist in
-        // flight completes (with its reply and audit record) before the key stops.
-        child.Tell(StopPassivated.Instance);
-    }
+    private IActorRef StartActor(string keyId) => Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
 
     private void OnTerminated(Terminated terminated)
     {
         var keyId = terminated.ActorRef.Path.Name;
-        if (!_live.TryGetValue(keyId, out var child) || !child.Equals(terminated.ActorRef))
+        if (!_live.TryGetValue(keyId, out var key) || !key.Actor.Equals(terminated.ActorRef))
             return;
-        _live.Remove(keyId);
-        _passivating.Remove(keyId);
         _pending.Remove(keyId);
-        if (_buffers.Remove(keyId, out var buffered))
+        if (key.Buffer is { } buffered)
         {
-            var restarted = StartChild(keyId);
+            key.Buffer = null;
+            key.Stopping = false;
+            key.Actor = StartActor(keyId);
+            AdmitWithinLimit(key);
             foreach (var (message, sender) in buffered)
-                restarted.Tell(message, sender);
+                key.Actor.Tell(message, sender);
+            return; // still running: the region's due timer, which covers stopped keys only, is unchanged
         }
-        else
-        {
-            _lastDelivered.Remove(keyId);
-        }
-        RearmDueTimer();
+        _recency?.Remove(key); // a key may stop on its own: deleted, creation refused, a failed write
+        _live.Remove(keyId);
+        // Only a stopped key with a due date can move that timer; re-arming walks the due dates of running keys, which
+        // under the live-key limit's churn would be paid at every stop.
+        if (_index.Keys.TryGetValue(keyId, out var indexed) && indexed.NextDueDate is not null)
+            RearmDueTimer();
     }
 
     /// <summary>What the key actor reports after recovery and every event: the region indexes it durably.</summary>
@@ -129,14 +122,14 @@ public sealed partial class RegionActor
         var settle = new List<IActorRef>();
         var watchOnly = new List<IActorRef>();
         var queued = new List<List<(object, IActorRef)>>();
-        foreach (var (keyId, child) in _live)
+        foreach (var key in _live.Values)
         {
-            if (!_passivating.Contains(keyId))
-                settle.Add(child);
+            if (!key.Stopping)
+                settle.Add(key.Actor);
             else
             {
-                watchOnly.Add(child);
-                if (_buffers.TryGetValue(keyId, out var buffer))
+                watchOnly.Add(key.Actor);
+                if (key.Buffer is { } buffer)
                     queued.Add(buffer);
             }
         }

@@ -42,13 +42,11 @@ public sealed partial class RegionActor
                 Fail(command, letter.Sender, KmsException.Internal($"The request was rejected because an internal exception occurred: key {KeyArn(keyId)} could not be started. The request can be retried."), [KeyArn(keyId)]);
             return;
         }
-        if (_live.TryGetValue(keyId, out var child) && child.Equals(letter.Recipient))
+        if (_live.TryGetValue(keyId, out var key) && key.Actor.Equals(letter.Recipient))
         {
             // The key stopped and its Terminated has not come yet: hold the message until it has, as for passivation.
-            _passivating.Add(keyId);
-            if (!_buffers.TryGetValue(keyId, out var buffer))
-                _buffers[keyId] = buffer = [];
-            buffer.Add((letter.Message, letter.Sender));
+            MarkStopping(key);
+            key.Hold(letter.Message, letter.Sender);
             return;
         }
         Deliver(keyId, letter.Message, letter.Sender);

@@ -14,8 +14,8 @@ namespace KmsActors.Kms.Regions;
 /// One per (account, region): parent and supervisor of the region's key actors. Routes every API call to its key
 /// (by key ID, key ARN, alias name or alias ARN), answers the region-wide operations itself (CreateKey's spawning,
 /// aliases, ListKeys, GenerateRandom), keeps the key index and aliases durably, passivates idle key actors and
-/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IndexWrites, DueDates, Aliases,
-/// Listing.
+/// wakes them for the due dates it indexes. Split by concern: Resolution, Children, IdleKeys, LiveKeyLimit, IndexWrites,
+/// DueDates, Aliases, Listing.
 /// </summary>
 public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 {
@@ -30,9 +30,11 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     {
         _accountId = accountId;
         _region = region;
-        _keyActorProps = keyActorProps ?? (keyId => KeyActor.Props(keyId, accountId, region));
+        var keyProps = KeyActor.Props(accountId, region); // the key ID is the actor's name
+        _keyActorProps = keyActorProps ?? (_ => keyProps);
         _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
+        _recency = _settings.MaxLiveKeys > 0 ? new LiveKeyRecency() : null;
         PersistenceId = $"region-{accountId}-{region}";
 
         Recover<SnapshotOffer>(OnSnapshotOffer);
@@ -40,7 +42,11 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Recover<KeyUnindexed>(Replay);
         Recover<AliasSet>(Replay);
         Recover<AliasRemoved>(Replay);
-        Recover<RecoveryCompleted>(_ => RearmDueTimer());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            RearmDueTimer();
+            StartIdleSweeps();
+        });
 
         Command<KmsCommand>(Handle);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
@@ -49,13 +55,13 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
         Command<ReplyWhenIndexed>(reply => DeferAsync(reply, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
-        Command<Passivate>(OnPassivate);
         Command<Terminated>(OnTerminated);
         Command<InitializeReplica>(OnInitializeReplica);
         // A primary key actor may send its replication request through its parent: the engine routes it.
         Command<ReplicateTo>(message => Context.Parent.Forward(message));
         Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());
+        Command<IdleSweep>(_ => OnIdleSweep());
         Command<Settle>(_ => OnSettle());
         Command<SettleBarrier.Completed>(done => done.Requester.Tell(Settled.Instance));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);

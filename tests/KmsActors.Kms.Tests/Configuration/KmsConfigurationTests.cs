@@ -97,4 +97,19 @@ public sealed class KmsConfigurationTests
             KmsConfiguration.Load("kms.journal.provider = mongo", environment: NoEnvironment));
         Assert.Contains("sqlite, postgresql or inmem", error.Message);
     }
+
+    [Fact]
+    public void max_live_keys_is_off_by_default_and_read_from_the_kms_section()
+    {
+        Assert.Equal(0, KmsSettings.From(KmsConfiguration.Load("kms.journal.provider = inmem", environment: NoEnvironment)).MaxLiveKeys);
+        Assert.Equal(20000, KmsSettings.From(KmsConfiguration.Load("kms.journal.provider = inmem", environment: NoEnvironment, args: ["--kms.max-live-keys=20000"])).MaxLiveKeys);
+    }
+
+    [Fact]
+    public void a_negative_max_live_keys_is_refused()
+    {
+        var config = KmsConfiguration.Load("kms { journal.provider = inmem, max-live-keys = -1 }", environment: NoEnvironment);
+        var error = Assert.Throws<Akka.Configuration.ConfigurationException>(() => KmsSettings.From(config));
+        Assert.Contains("kms.max-live-keys = -1", error.Message);
+    }
 }

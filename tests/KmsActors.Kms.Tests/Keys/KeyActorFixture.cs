@@ -28,7 +28,7 @@ public abstract class KeyActorFixture : KmsTestKit
         Parent.IgnoreMessages<ReplyWhenIndexed>();
     }
 
-    /// <summary>Receives what a RegionActor would: NewKeyPersisted, KeyStatusChanged, Passivate, ReEncryptDestination, ReplicateTo.</summary>
+    /// <summary>Receives what a RegionActor would: NewKeyPersisted, KeyStatusChanged, ReEncryptDestination, ReplicateTo.</summary>
     protected TestProbe Parent { get; }
 
     protected static KmsCommand Command(object request, string region = Region) =>

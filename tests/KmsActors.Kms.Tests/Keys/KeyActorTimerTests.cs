@@ -4,7 +4,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>Long timer chains and passivation on virtual time.</summary>
+/// <summary>Long timer chains on virtual time.</summary>
 public sealed class KeyActorTimerTests : KeyActorFixture
 {
     public KeyActorTimerTests() : base(passivateAfter: "2m")
@@ -23,13 +23,5 @@ public sealed class KeyActorTimerTests : KeyActorFixture
         Advance(TimeSpan.FromDays(1));
 
         Assert.Equal(KeyState.PendingImport, Describe(key).KeyState);
-    }
-
-    [Fact]
-    public void An_idle_key_asks_its_region_to_passivate_it()
-    {
-        var (_, created) = CreateKey(new CreateKeyRequest());
-        Scheduler.Advance(TimeSpan.FromMinutes(2));
-        Parent.FishForMessage(m => m is Passivate p && p.KeyId == created.KeyId);
     }
 }

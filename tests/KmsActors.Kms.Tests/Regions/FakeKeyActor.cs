@@ -18,12 +18,6 @@ public sealed record FakeStarted(string KeyId);
 public sealed record FakeStopped(string KeyId);
 public sealed record FakeWoke(string KeyId, DateTimeOffset At);
 
-/// <summary>Test → fake key: ask your parent to passivate you.</summary>
-public sealed record GoIdle
-{
-    public static readonly GoIdle Instance = new();
-}
-
 /// <summary>
 /// Stand-in for the real KeyActor (branch keys) in region tests, following its protocol: InitializeKey → NewKeyPersisted
 /// carrying the CreateKeyResponse (the region answers) + KeyStatusChanged (Description "refuse" → failure + KeyCreationFailed + stop; "due=N" → a due
@@ -88,7 +82,6 @@ public sealed class FakeKeyActor : ReceiveActor
             else if (current.NextDueDate <= now)
                 Save(current with { NextDueDate = null });
         });
-        Receive<GoIdle>(_ => Context.Parent.Tell(new Passivate(keyId)));
         Receive<Settle>(_ => Sender.Tell(Settled.Instance));
         Receive<StopPassivated>(_ => Context.Stop(Self));
     }

@@ -10,9 +10,8 @@ public sealed class PassivationTests : RegionTestBase
     {
         var key = await KeyActor(keyId);
         Watch(key);
-        // The region keeps a key that received a message within kms.passivate-after (2m): let the idle window pass.
+        // The region stops a key idle for kms.passivate-after (2m), checking every half window.
         Scheduler.Advance(TimeSpan.FromMinutes(3));
-        key.Tell(GoIdle.Instance);
         ExpectTerminated(key);
         KeyEvents.FishForMessage(m => m is FakeStopped stopped && stopped.KeyId == keyId);
         await Engine.Settle();
@@ -31,16 +30,23 @@ public sealed class PassivationTests : RegionTestBase
     }
 
     [Fact]
-    public async Task passivation_is_ignored_while_a_message_is_on_its_way_to_the_key()
+    public async Task a_key_called_within_the_idle_window_keeps_running_and_stops_once_idle_for_it()
     {
         var keyId = await CreateKey();
         var key = await KeyActor(keyId);
         Watch(key);
-        key.Tell(GoIdle.Instance); // no virtual time passed since CreateKey was delivered
-        await Engine.Settle();
+
+        Scheduler.Advance(TimeSpan.FromSeconds(90));
         Assert.Equal(keyId, (await Call(new DescribeKeyRequest { KeyId = keyId })).KeyId);
+        Scheduler.Advance(TimeSpan.FromSeconds(90)); // 3 minutes since CreateKey, 90 s since the last call
+        await Engine.Settle();
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(key, await KeyActor(keyId));
+
+        Scheduler.Advance(TimeSpan.FromSeconds(60)); // idle for 2.5 minutes at the sweep of minute 4
+        ExpectTerminated(key);
     }
+
 
     [Fact]
     public async Task a_passivated_key_is_woken_at_its_due_date_under_virtual_time()
@@ -118,6 +124,24 @@ public sealed class PassivationTests : RegionTestBase
         await CreateKey(region: "eu-west-1");
         var settled = await Engine.Actor.Ask<Settled>(Settle.Instance, TimeSpan.FromSeconds(3));
         Assert.Same(Settled.Instance, settled);
+    }
+}
+
+/// <summary>kms.passivate-after = 0 turns idle passivation off.</summary>
+public sealed class IdlePassivationOffTests() : RegionTestBase("kms.passivate-after = 0s")
+{
+    [Fact]
+    public async Task an_idle_key_keeps_running()
+    {
+        var keyId = await CreateKey();
+        var key = await KeyActor(keyId);
+        Watch(key);
+
+        Scheduler.Advance(TimeSpan.FromDays(1));
+        await Engine.Settle();
+
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(key, await KeyActor(keyId));
     }
 }
 

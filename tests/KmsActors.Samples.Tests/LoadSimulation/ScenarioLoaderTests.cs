@@ -20,6 +20,19 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void max_live_keys_reaches_the_engine_configuration_and_is_left_to_it_when_not_given()
+    {
+        var limited = ScenarioLoader.Parse(["--keys", "100000", "--max-live-keys", "20000"]).Scenario;
+        var unlimited = ScenarioLoader.Parse(["--keys", "100000"]).Scenario;
+
+        Assert.Equal(20_000, limited.MaxLiveKeys);
+        Assert.Equal(20_000, new Simulation(limited).EngineConfig().GetInt("kms.max-live-keys"));
+        Assert.Null(unlimited.MaxLiveKeys);
+        Assert.Equal(0, new Simulation(unlimited).EngineConfig().GetInt("kms.max-live-keys"));
+        Assert.Contains("--max-live-keys N", ScenarioLoader.Usage);
+    }
+
+    [Fact]
     public void a_hocon_scenario_file_is_read_and_flags_override_it()
     {
         var path = Path.GetTempFileName();
@@ -28,13 +41,14 @@ public sealed class ScenarioLoaderTests
               keys = 500
               clients = 20
               expire-after = 30d
+              max-live-keys = 5000
               operation-mix { Encrypt = 1, DescribeKey = 1 }
             }
             """);
 
         var s = ScenarioLoader.Parse(["--scenario", path, "--clients", "7"]).Scenario;
 
-        Assert.Equal((500, 7, TimeSpan.FromDays(30)), (s.Keys, s.Clients, s.ExpireAfter));
+        Assert.Equal((500, 7, TimeSpan.FromDays(30), 5000), (s.Keys, s.Clients, s.ExpireAfter, s.MaxLiveKeys));
         Assert.Equal([SimOperation.Encrypt, SimOperation.DescribeKey], s.OperationMix.Keys.Order());
         File.Delete(path);
     }
