@@ -52,6 +52,10 @@ public sealed record Scenario
     /// <summary>kms.max-live-keys for this run (0: no limit); null: the configuration's.</summary>
     public int? MaxLiveKeys { get; init; }
 
+    /// <summary>The managed heap's hard limit in MiB (GCHeapHardLimit, set as the run starts), as a container's memory
+    /// limit sets it; null: the runtime's own. A run whose live state does not fit fails with OutOfMemoryException.</summary>
+    public int? GcHeapLimitMb { get; init; }
+
     /// <summary>Keep the audit trace (rendered CloudTrail JSON) in the result; for tests and small runs.</summary>
     public bool RecordAudit { get; init; }
 

@@ -19,6 +19,7 @@ public static class ScenarioLoader
           --ops Encrypt=30,Decrypt=25,GenerateDataKey=20,Sign=4,Verify=4,GenerateMac=7,DescribeKey=10
           --byok-rate 1/s (N/s|m|h|d)      --expire-after 30d   --passivate-after 30s
           --max-live-keys N                key actors a region runs at most (least recently used passivated; 0: no limit)
+          --gc-heap-limit 700MB            hard limit of the managed heap (MB or GB), as a container memory limit sets it
           --verify-listing --setup-only --setup-concurrency 64 --audit FILE.jsonl --plain
           --kms.some.setting=value         any engine setting
         """;
@@ -55,6 +56,7 @@ public static class ScenarioLoader
                 "--expire-after" => scenario with { ExpireAfter = Duration(Next()) },
                 "--passivate-after" => scenario with { PassivateAfter = Duration(Next()) },
                 "--max-live-keys" => scenario with { MaxLiveKeys = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--gc-heap-limit" => scenario with { GcHeapLimitMb = Megabytes(Next()) },
                 "--verify-listing" => scenario with { VerifyListing = true },
                 "--setup-only" => scenario with { SetupOnly = true },
                 "--setup-concurrency" => scenario with { SetupConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -93,10 +95,24 @@ public static class ScenarioLoader
         ExpireAfter = c.HasPath("expire-after") ? c.GetTimeSpan("expire-after") : s.ExpireAfter,
         PassivateAfter = c.HasPath("passivate-after") ? c.GetTimeSpan("passivate-after") : s.PassivateAfter,
         MaxLiveKeys = c.HasPath("max-live-keys") ? c.GetInt("max-live-keys") : s.MaxLiveKeys,
+        GcHeapLimitMb = c.HasPath("gc-heap-limit") ? Megabytes(c.GetString("gc-heap-limit")) : s.GcHeapLimitMb,
         SetupConcurrency = c.GetInt("setup-concurrency", s.SetupConcurrency),
         KeyMix = c.HasPath("key-mix") ? Weights(c.GetConfig("key-mix"), Enum.GetValues<KeySpec>()) : s.KeyMix,
         OperationMix = c.HasPath("operation-mix") ? Weights(c.GetConfig("operation-mix"), Enum.GetValues<SimOperation>()) : s.OperationMix,
     };
+
+    /// <summary>"700MB", "1GB" (binary units: 1 GB = 1024 MB).</summary>
+    public static int Megabytes(string text)
+    {
+        var unitStart = text.TakeWhile(char.IsDigit).Count();
+        var value = int.Parse(text[..unitStart], CultureInfo.InvariantCulture);
+        return text[unitStart..].ToUpperInvariant() switch
+        {
+            "MB" or "M" or "MIB" => value,
+            "GB" or "G" or "GIB" => value * 1024,
+            _ => throw new FormatException($"'{text}': a size is N followed by MB or GB."),
+        };
+    }
 
     /// <summary>"20s", "250ms", "5m", "1h", "365d".</summary>
     public static TimeSpan Duration(string text)

@@ -52,6 +52,13 @@ public sealed class Simulation(Scenario scenario)
     public async Task<SimulationResult> RunAsync(CancellationToken ct = default)
     {
         var loadBefore = LoadAverage();
+        if (scenario.GcHeapLimitMb is { } heapLimit)
+        {
+            // What a container's memory limit does to the GC, for this process from now on (GC.RefreshMemoryLimit reads
+            // the AppContext value in place of the environment variable read at start).
+            AppContext.SetData("GCHeapHardLimit", (ulong)heapLimit * 1024 * 1024);
+            GC.RefreshMemoryLimit();
+        }
         await using var memory = new MemoryWatch();
         var config = EngineConfig();
         var system = ActorSystem.Create("loadsim", config);

@@ -33,6 +33,16 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void gc_heap_limit_takes_megabytes_or_gigabytes_and_refuses_other_units()
+    {
+        Assert.Equal(700, ScenarioLoader.Parse(["--gc-heap-limit", "700MB"]).Scenario.GcHeapLimitMb);
+        Assert.Equal(2048, ScenarioLoader.Parse(["--gc-heap-limit", "2GB"]).Scenario.GcHeapLimitMb);
+        Assert.Null(ScenarioLoader.Parse(["--keys", "10"]).Scenario.GcHeapLimitMb);
+        Assert.Throws<FormatException>(() => ScenarioLoader.Parse(["--gc-heap-limit", "700kB"]));
+        Assert.Contains("--gc-heap-limit", ScenarioLoader.Usage);
+    }
+
+    [Fact]
     public void a_hocon_scenario_file_is_read_and_flags_override_it()
     {
         var path = Path.GetTempFileName();
