@@ -52,7 +52,7 @@ public sealed class KmsServices : IExtension
                 var config = system.Settings.Config;
                 var sameFile = config.GetString("akka.persistence.journal.plugin") == "kms.persistence.sqlite-journal"
                     && config.GetString("kms.persistence.sqlite-journal.connection-string") == settings.JournalConnectionString;
-                return new SqliteMaterialDataKeyStore(settings.JournalConnectionString, syncEachInsert: !sameFile);
+                return new SqliteMaterialDataKeyStore(settings.JournalConnectionString, deferToJournal: sameFile);
             case "postgresql" or "postgres":
                 return new PostgresMaterialDataKeyStore(settings.JournalConnectionString);
             default:

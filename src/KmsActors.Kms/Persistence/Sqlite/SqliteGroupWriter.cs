@@ -33,7 +33,8 @@ internal sealed class SqliteGroupWriter : IDisposable
         _thread.Start();
     }
 
-    public Task Write(IReadOnlyList<JournalRow> rows) => Enqueue(new PendingWrite(rows));
+    public Task Write(IReadOnlyList<JournalRow> rows, List<DataKeyRow>? dataKeys = null, PendingDataKeys? registry = null) =>
+        Enqueue(new PendingWrite(rows, dataKeys, registry));
 
     public Task Run(Action<SqliteConnection, SqliteTransaction> action) => Enqueue(new ExclusiveWork(action));
 
@@ -115,13 +116,13 @@ internal sealed class SqliteGroupWriter : IDisposable
                 }
                 catch (Exception error)
                 {
-                    write.Failed(error);
+                    write.Abandon(error);
                 }
             }
         }
         catch (Exception error)
         {
-            group[0].Failed(error);
+            group[0].Abandon(error);
         }
         WriterWork.CompleteAll(group);
     }
@@ -137,6 +138,11 @@ internal sealed class SqliteGroupWriter : IDisposable
             _insertMany.Execute(rows, offset, transaction);
         for (; offset < rows.Count; offset++)
             _insertOne.Execute(rows, offset, transaction);
+        foreach (var write in group)
+        {
+            if (write.DataKeys is { } dataKeys)
+                PendingDataKeys.Insert(_connection, transaction, dataKeys);
+        }
         _beforeCommit(rows.Select(r => r.PersistenceId).Distinct().ToList());
         transaction.Commit();
     }

@@ -65,7 +65,18 @@ public class SqliteJournal : AsyncWriteJournal
             rejections?.Add(null);
             index++;
         }
-        var committed = rows.Count == 0 ? Task.CompletedTask : _writer.Write(rows);
+        // The data keys these events seal material under go in the same transaction (see PendingDataKeys).
+        List<DataKeyRow>? dataKeys = null;
+        var pending = PendingDataKeys.Find(_settings.ConnectionString);
+        if (pending is not null)
+        {
+            foreach (var persistenceId in rows.Select(r => r.PersistenceId).Distinct())
+            {
+                if (pending.Take(persistenceId) is { } taken)
+                    (dataKeys ??= []).AddRange(taken);
+            }
+        }
+        var committed = rows.Count == 0 ? Task.CompletedTask : _writer.Write(rows, dataKeys, pending);
         if (rejections is null)
             return committed.ContinueWith(static t =>
             {

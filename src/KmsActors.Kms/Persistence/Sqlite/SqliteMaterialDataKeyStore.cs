@@ -22,14 +22,19 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
 
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
+    /// <summary>Set when the journal writes to the same file: inserts wait there for the key's next journal or
+    /// snapshot write, which commits them in its own transaction.</summary>
+    private readonly PendingDataKeys? _pending;
 
-    /// <param name="syncEachInsert">
-    /// false when the journal writes to the same file: the WAL is one sequence of commits, so the fsync of the event
-    /// that uses a data key makes the earlier commit of that key durable too, and an insert needs no fsync of its own.
-    /// true when events go elsewhere: every insert is fsync'd before it returns.
+    /// <param name="deferToJournal">
+    /// true when the engine's journal writes to the same file: an insert is handed to <see cref="PendingDataKeys"/>
+    /// and written in the transaction of the journal write (or snapshot) that uses the key.
+    /// false when events go elsewhere: every insert is committed and fsync'd before it returns.
     /// </param>
-    public SqliteMaterialDataKeyStore(string connectionString, bool syncEachInsert)
+    public SqliteMaterialDataKeyStore(string connectionString, bool deferToJournal)
     {
+        var syncEachInsert = !deferToJournal;
+        _pending = deferToJournal ? PendingDataKeys.Open(connectionString) : null;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         SqliteDatabase.Execute(_connection, $"""
@@ -45,6 +50,11 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
 
     public void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey)
     {
+        if (_pending is not null)
+        {
+            _pending.Add(new DataKeyRow(dataKeyId, keyArn, keyMaterialId, sealedKey));
+            return;
+        }
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
@@ -59,6 +69,8 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
 
     public byte[]? Find(string dataKeyId)
     {
+        if (_pending?.FindRow(dataKeyId) is { } row)
+            return row.SealedKey;
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
@@ -68,9 +80,9 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
         }
     }
 
-    public bool Delete(string dataKeyId) => DeleteWhere("data_key_id = $value", dataKeyId) > 0;
+    public bool Delete(string dataKeyId) => (_pending?.Remove(dataKeyId) ?? false) | DeleteWhere("data_key_id = $value", dataKeyId) > 0;
 
-    public int DeleteAll(string keyArn) => DeleteWhere("key_arn = $value", keyArn);
+    public int DeleteAll(string keyArn) => (_pending?.RemoveAll(keyArn) ?? 0) + DeleteWhere("key_arn = $value", keyArn);
 
     private int DeleteWhere(string condition, string value)
     {

@@ -46,8 +46,13 @@ public sealed class SqliteSnapshotStore : SnapshotStore
         var serializer = _serialization.FindSerializerFor(snapshot);
         var payload = serializer.ToBinary(snapshot);
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, snapshot);
-        return InTransaction((connection, transaction) =>
+        // The data keys the snapshot seals material under are written with it (see PendingDataKeys).
+        var pending = PendingDataKeys.Find(_settings.ConnectionString);
+        var dataKeys = pending?.Take(metadata.PersistenceId);
+        var saved = InTransaction((connection, transaction) =>
         {
+            if (dataKeys is not null)
+                PendingDataKeys.Insert(connection, transaction, dataKeys);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -62,6 +67,15 @@ public sealed class SqliteSnapshotStore : SnapshotStore
             command.Parameters.AddWithValue("$payload", payload);
             command.ExecuteNonQuery();
         }, cancellationToken);
+        if (dataKeys is null)
+            return saved;
+        // Not saved: the data keys wait for the key's next write.
+        return saved.ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully)
+                pending!.Restore(dataKeys);
+            return t;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
     }
 
     protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken) =>

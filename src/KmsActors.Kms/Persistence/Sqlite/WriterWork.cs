@@ -29,10 +29,21 @@ internal abstract class WriterWork
         }, works.ToArray(), preferLocal: false);
 }
 
-/// <summary>The rows of one WriteMessagesAsync call: committed together with other callers' rows (group commit).</summary>
-internal sealed class PendingWrite(IReadOnlyList<JournalRow> rows) : WriterWork
+/// <summary>The rows of one WriteMessagesAsync call: committed together with other callers' rows (group commit),
+/// with the material data keys its events seal under (see <see cref="PendingDataKeys"/>).</summary>
+internal sealed class PendingWrite(IReadOnlyList<JournalRow> rows, List<DataKeyRow>? dataKeys = null, PendingDataKeys? registry = null) : WriterWork
 {
     public IReadOnlyList<JournalRow> Rows { get; } = rows;
+
+    public List<DataKeyRow>? DataKeys { get; } = dataKeys;
+
+    /// <summary>Not committed: its data keys go back to wait for the key's next write.</summary>
+    public void Abandon(Exception error)
+    {
+        Failed(error);
+        if (DataKeys is not null)
+            registry?.Restore(DataKeys);
+    }
 }
 
 /// <summary>Work that runs alone in its own transaction, in queue order with the writes (e.g. deletes).</summary>

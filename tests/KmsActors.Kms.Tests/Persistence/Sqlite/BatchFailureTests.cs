@@ -94,6 +94,32 @@ public sealed class BatchFailureTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task data_keys_are_written_with_the_events_that_use_them_in_the_same_group_commits()
+    {
+        // Material data keys wait for the key's journal write and go in its transaction (PendingDataKeys): after
+        // concurrent creates, one data key row per key, and every key's material opens after a restart.
+        var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            _engine.CreateKey(new CreateKeyRequest { Description = $"create {i}" })));
+        var ciphertexts = new Dictionary<string, byte[]>();
+        foreach (var key in created.Select(c => c.KeyMetadata!))
+            ciphertexts[key.KeyId!] = (await _engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = [1, 2, 3] })).CiphertextBlob!;
+        await _engine.Settle();
+        await _system.Terminate();
+
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "kms.db")}"))
+        {
+            connection.Open();
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(DISTINCT key_arn) FROM material_data_key";
+            Assert.Equal(created.Length, (long)count.ExecuteScalar()!);
+        }
+        await InitializeAsync();
+        foreach (var (keyId, blob) in ciphertexts)
+            Assert.Equal([1, 2, 3], (await _engine.Decrypt(new DecryptRequest { CiphertextBlob = blob })).Plaintext);
+    }
+
     public async Task DisposeAsync()
     {
         FailingBatchJournal.Arm(minWrites: 0);

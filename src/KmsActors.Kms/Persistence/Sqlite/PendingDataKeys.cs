@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace KmsActors.Kms.Persistence.Sqlite;
+
+/// <summary>One material data key row waiting for the journal or snapshot write of the key that uses it.</summary>
+internal sealed record DataKeyRow(string DataKeyId, string KeyArn, string KeyMaterialId, byte[] SealedKey);
+
+/// <summary>
+/// Data keys of the engine's own SQLite journal file that are not written yet: a key actor makes a data key right
+/// before it persists the event (or saves the snapshot) sealing material under it, and the journal (or snapshot
+/// store) inserts the key's pending rows in the same transaction as that write. So a data key is durable exactly
+/// when the first write using it is, a failed write takes its data keys with it, and creating or importing a key
+/// costs no transaction of its own: inserted one by one, on a second connection contending with the journal's
+/// writer for SQLite's write lock, they held key creation to ~400 keys/s and blocked a pool thread each.
+/// One registry per database file (its connection string), shared by the data-key store, journal and snapshot store.
+/// </summary>
+internal sealed class PendingDataKeys
+{
+    private const string KeyPersistenceIdPrefix = "key-";
+    private static readonly ConcurrentDictionary<string, PendingDataKeys> Registries = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, List<DataKeyRow>> _byArn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DataKeyRow> _byId = new(StringComparer.Ordinal);
+
+    /// <summary>The registry of the engine's SQLite file, made by its data-key store.</summary>
+    public static PendingDataKeys Open(string connectionString) => Registries.GetOrAdd(connectionString, static _ => new PendingDataKeys());
+
+    /// <summary>The registry of a file whose data-key store defers its inserts, or null (nothing is ever pending there).</summary>
+    public static PendingDataKeys? Find(string connectionString) => Registries.GetValueOrDefault(connectionString);
+
+    public void Add(DataKeyRow row)
+    {
+        _byId[row.DataKeyId] = row;
+        var rows = _byArn.GetOrAdd(row.KeyArn, static _ => []);
+        lock (rows)
+            rows.Add(row);
+    }
+
+    public DataKeyRow? FindRow(string dataKeyId) => _byId.GetValueOrDefault(dataKeyId);
+
+    public bool Remove(string dataKeyId)
+    {
+        if (!_byId.TryRemove(dataKeyId, out var row))
+            return false;
+        if (_byArn.TryGetValue(row.KeyArn, out var rows))
+        {
+            lock (rows)
+                rows.Remove(row);
+        }
+        return true;
+    }
+
+    public int RemoveAll(string keyArn)
+    {
+        if (!_byArn.TryRemove(keyArn, out var rows))
+            return 0;
+        lock (rows)
+        {
+            foreach (var row in rows)
+                _byId.TryRemove(row.DataKeyId, out _);
+            return rows.Count;
+        }
+    }
+
+    /// <summary>Takes the pending rows of the key actor with <paramref name="persistenceId"/>: the caller writes them in
+    /// its transaction. Rows of a write that then fails are gone with it (the actor that made them restarts).</summary>
+    public List<DataKeyRow>? Take(string persistenceId)
+    {
+        if (!persistenceId.StartsWith(KeyPersistenceIdPrefix, StringComparison.Ordinal)
+            || !_byArn.TryRemove(persistenceId[KeyPersistenceIdPrefix.Length..], out var rows))
+            return null;
+        lock (rows)
+        {
+            foreach (var row in rows)
+                _byId.TryRemove(row.DataKeyId, out _);
+            return rows.Count == 0 ? null : rows;
+        }
+    }
+
+    /// <summary>Puts back the rows of a write that failed: the next write of that key (or its snapshot) takes them.</summary>
+    public void Restore(IEnumerable<DataKeyRow> rows)
+    {
+        foreach (var row in rows)
+            Add(row);
+    }
+
+    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<DataKeyRow> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR REPLACE INTO material_data_key (data_key_id, key_arn, key_material_id, sealed_key) VALUES ($id, $arn, $material, $key)";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var arn = command.Parameters.Add("$arn", SqliteType.Text);
+        var material = command.Parameters.Add("$material", SqliteType.Text);
+        var key = command.Parameters.Add("$key", SqliteType.Blob);
+        foreach (var row in rows)
+        {
+            (id.Value, arn.Value, material.Value, key.Value) = (row.DataKeyId, row.KeyArn, row.KeyMaterialId, row.SealedKey);
+            command.ExecuteNonQuery();
+        }
+    }
+}
