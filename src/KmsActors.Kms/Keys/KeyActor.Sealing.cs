@@ -41,7 +41,18 @@ public sealed partial class KeyActor
     private KmsKey ForSnapshot()
     {
         if (_key!.Materials.Any(m => m is { Material: not null, SealedMaterial: null }))
-            _key = _key with { Materials = [.. _key.Materials.Select(m => m is { Material: { } material, SealedMaterial: null } ? SealedEntry(m, material) with { Material = material } : m)] };
+        {
+            // The data keys made here are written with the snapshot, not with a journal write (see PendingDataKeys).
+            Persistence.Sqlite.PendingDataKeys.SealingForSnapshot = true;
+            try
+            {
+                _key = _key with { Materials = [.. _key.Materials.Select(m => m is { Material: { } material, SealedMaterial: null } ? SealedEntry(m, material) with { Material = material } : m)] };
+            }
+            finally
+            {
+                Persistence.Sqlite.PendingDataKeys.SealingForSnapshot = false;
+            }
+        }
         return _key with { Materials = [.. _key.Materials.Select(m => m with { Material = null })] };
     }
 

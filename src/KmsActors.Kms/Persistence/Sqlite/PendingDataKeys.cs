@@ -4,7 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace KmsActors.Kms.Persistence.Sqlite;
 
 /// <summary>One material data key row waiting for the journal or snapshot write of the key that uses it.</summary>
-internal sealed record DataKeyRow(string DataKeyId, string KeyArn, string KeyMaterialId, byte[] SealedKey);
+/// <param name="ForSnapshot">Made for a snapshot: only the snapshot store writes it. A journal write must not carry
+/// it: the snapshot, committed on its own, could then name a data key still waiting in the journal's transaction.</param>
+internal sealed record DataKeyRow(string DataKeyId, string KeyArn, string KeyMaterialId, byte[] SealedKey, bool ForSnapshot = false);
 
 /// <summary>
 /// Data keys of the engine's own SQLite journal file that are not written yet: a key actor makes a data key right
@@ -21,6 +23,10 @@ internal sealed class PendingDataKeys
     private static readonly ConcurrentDictionary<string, PendingDataKeys> Registries = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, List<DataKeyRow>> _byArn = new(StringComparer.Ordinal);
+
+    /// <summary>Set by a key actor while it seals material for a snapshot (on its own thread, around the sealing):
+    /// the data keys it makes meanwhile are the snapshot's.</summary>
+    [ThreadStatic] public static bool SealingForSnapshot;
     private readonly ConcurrentDictionary<string, DataKeyRow> _byId = new(StringComparer.Ordinal);
 
     /// <summary>The registry of the engine's SQLite file, made by its data-key store.</summary>
@@ -63,19 +69,27 @@ internal sealed class PendingDataKeys
         }
     }
 
-    /// <summary>Takes the pending rows of the key actor with <paramref name="persistenceId"/>: the caller writes them in
-    /// its transaction. Rows of a write that then fails are gone with it (the actor that made them restarts).</summary>
-    public List<DataKeyRow>? Take(string persistenceId)
+    /// <summary>Takes the pending rows of the key actor with <paramref name="persistenceId"/> for a journal write, or
+    /// with <paramref name="forSnapshot"/> those made for its snapshot: the caller writes them in its transaction and
+    /// puts them back (<see cref="Restore"/>) if that fails.</summary>
+    public List<DataKeyRow>? Take(string persistenceId, bool forSnapshot = false)
     {
         if (!persistenceId.StartsWith(KeyPersistenceIdPrefix, StringComparison.Ordinal)
-            || !_byArn.TryRemove(persistenceId[KeyPersistenceIdPrefix.Length..], out var rows))
+            || !_byArn.TryGetValue(persistenceId[KeyPersistenceIdPrefix.Length..], out var rows))
             return null;
+        List<DataKeyRow>? taken = null;
         lock (rows)
         {
-            foreach (var row in rows)
-                _byId.TryRemove(row.DataKeyId, out _);
-            return rows.Count == 0 ? null : rows;
+            for (var i = rows.Count - 1; i >= 0; i--)
+            {
+                if (rows[i].ForSnapshot != forSnapshot)
+                    continue;
+                (taken ??= []).Insert(0, rows[i]);
+                _byId.TryRemove(rows[i].DataKeyId, out _);
+                rows.RemoveAt(i);
+            }
         }
+        return taken;
     }
 
     /// <summary>Puts back the rows of a write that failed: the next write of that key (or its snapshot) takes them.</summary>

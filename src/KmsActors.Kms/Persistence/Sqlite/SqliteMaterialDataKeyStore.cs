@@ -52,7 +52,7 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
     {
         if (_pending is not null)
         {
-            _pending.Add(new DataKeyRow(dataKeyId, keyArn, keyMaterialId, sealedKey));
+            _pending.Add(new DataKeyRow(dataKeyId, keyArn, keyMaterialId, sealedKey, PendingDataKeys.SealingForSnapshot));
             return;
         }
         lock (_gate)

@@ -48,7 +48,7 @@ public sealed class SqliteSnapshotStore : SnapshotStore
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, snapshot);
         // The data keys the snapshot seals material under are written with it (see PendingDataKeys).
         var pending = PendingDataKeys.Find(_settings.ConnectionString);
-        var dataKeys = pending?.Take(metadata.PersistenceId);
+        var dataKeys = pending?.Take(metadata.PersistenceId, forSnapshot: true);
         var saved = InTransaction((connection, transaction) =>
         {
             if (dataKeys is not null)
