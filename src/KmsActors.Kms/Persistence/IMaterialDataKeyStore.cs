@@ -6,7 +6,8 @@ namespace KmsActors.Kms.Persistence;
 /// </summary>
 internal interface IMaterialDataKeyStore : IDisposable
 {
-    /// <summary>Stores a new data key; returns once it will be durable no later than any event written after it.</summary>
+    /// <summary>Stores a new data key; returns once it will be durable no later than the key's next event or snapshot
+    /// written after it (on the engine's SQLite file it is written in that write's transaction).</summary>
     void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey);
 
     /// <summary>The sealed data key, or null once it has been deleted (or never existed).</summary>
