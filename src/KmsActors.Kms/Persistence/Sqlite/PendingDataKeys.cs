@@ -22,12 +22,20 @@ internal sealed class PendingDataKeys
     private const string KeyPersistenceIdPrefix = "key-";
     private static readonly ConcurrentDictionary<string, PendingDataKeys> Registries = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, List<DataKeyRow>> _byArn = new(StringComparer.Ordinal);
+    /// <summary>Pending rows by key ARN; an entry leaves the map as soon as it is empty (a million keys created must not
+    /// leave a million empty lists behind), and is marked gone first so an Add racing with that retries on a new one.</summary>
+    private readonly ConcurrentDictionary<string, KeyRows> _byArn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DataKeyRow> _byId = new(StringComparer.Ordinal);
 
     /// <summary>Set by a key actor while it seals material for a snapshot (on its own thread, around the sealing):
     /// the data keys it makes meanwhile are the snapshot's.</summary>
     [ThreadStatic] public static bool SealingForSnapshot;
-    private readonly ConcurrentDictionary<string, DataKeyRow> _byId = new(StringComparer.Ordinal);
+
+    private sealed class KeyRows
+    {
+        public readonly List<DataKeyRow> Rows = [];
+        public bool Gone;
+    }
 
     /// <summary>The registry of the engine's SQLite file, made by its data-key store.</summary>
     public static PendingDataKeys Open(string connectionString) => Registries.GetOrAdd(connectionString, static _ => new PendingDataKeys());
@@ -37,59 +45,58 @@ internal sealed class PendingDataKeys
 
     public void Add(DataKeyRow row)
     {
-        _byId[row.DataKeyId] = row;
-        var rows = _byArn.GetOrAdd(row.KeyArn, static _ => []);
-        lock (rows)
-            rows.Add(row);
+        while (true)
+        {
+            var entry = _byArn.GetOrAdd(row.KeyArn, static _ => new KeyRows());
+            lock (entry)
+            {
+                if (entry.Gone)
+                    continue;
+                entry.Rows.Add(row);
+                _byId[row.DataKeyId] = row;
+                return;
+            }
+        }
     }
+
+    /// <summary>Keys with rows waiting (tests: an emptied key leaves nothing behind).</summary>
+    internal int KeysWaiting => _byArn.Count;
 
     public DataKeyRow? FindRow(string dataKeyId) => _byId.GetValueOrDefault(dataKeyId);
 
-    public bool Remove(string dataKeyId)
-    {
-        if (!_byId.TryRemove(dataKeyId, out var row))
-            return false;
-        if (_byArn.TryGetValue(row.KeyArn, out var rows))
-        {
-            lock (rows)
-                rows.Remove(row);
-        }
-        return true;
-    }
+    public bool Remove(string dataKeyId) =>
+        _byId.TryGetValue(dataKeyId, out var row) && TakeWhere(row.KeyArn, r => r.DataKeyId == dataKeyId) is not null;
 
-    public int RemoveAll(string keyArn)
-    {
-        if (!_byArn.TryRemove(keyArn, out var rows))
-            return 0;
-        lock (rows)
-        {
-            foreach (var row in rows)
-                _byId.TryRemove(row.DataKeyId, out _);
-            return rows.Count;
-        }
-    }
+    public int RemoveAll(string keyArn) => TakeWhere(keyArn, static _ => true)?.Count ?? 0;
 
     /// <summary>Takes the pending rows of the key actor with <paramref name="persistenceId"/> for a journal write, or
     /// with <paramref name="forSnapshot"/> those made for its snapshot: the caller writes them in its transaction and
     /// puts them back (<see cref="Restore"/>) if that fails.</summary>
-    public List<DataKeyRow>? Take(string persistenceId, bool forSnapshot = false)
+    public List<DataKeyRow>? Take(string persistenceId, bool forSnapshot = false) =>
+        persistenceId.StartsWith(KeyPersistenceIdPrefix, StringComparison.Ordinal)
+            ? TakeWhere(persistenceId[KeyPersistenceIdPrefix.Length..], r => r.ForSnapshot == forSnapshot)
+            : null;
+
+    /// <summary>Removes the key's rows that match, in the order they were added; null when none did.</summary>
+    private List<DataKeyRow>? TakeWhere(string keyArn, Predicate<DataKeyRow> match)
     {
-        if (!persistenceId.StartsWith(KeyPersistenceIdPrefix, StringComparison.Ordinal)
-            || !_byArn.TryGetValue(persistenceId[KeyPersistenceIdPrefix.Length..], out var rows))
+        if (!_byArn.TryGetValue(keyArn, out var entry))
             return null;
-        List<DataKeyRow>? taken = null;
-        lock (rows)
+        lock (entry)
         {
-            for (var i = rows.Count - 1; i >= 0; i--)
+            var taken = entry.Rows.FindAll(match);
+            if (taken.Count == 0)
+                return null;
+            entry.Rows.RemoveAll(match);
+            foreach (var row in taken)
+                _byId.TryRemove(row.DataKeyId, out _);
+            if (entry.Rows.Count == 0)
             {
-                if (rows[i].ForSnapshot != forSnapshot)
-                    continue;
-                (taken ??= []).Insert(0, rows[i]);
-                _byId.TryRemove(rows[i].DataKeyId, out _);
-                rows.RemoveAt(i);
+                entry.Gone = true;
+                _byArn.TryRemove(KeyValuePair.Create(keyArn, entry));
             }
+            return taken;
         }
-        return taken;
     }
 
     /// <summary>Puts back the rows of a write that failed: the next write of that key (or its snapshot) takes them.</summary>

@@ -44,7 +44,7 @@ public class SqliteJournal : AsyncWriteJournal
         List<Exception?>? rejections = null;
         var index = 0;
         // Timestamps come from the actor system's clock, so virtual-time tests see virtual timestamps.
-        var timestamp = Context.System.Scheduler.Now.UtcTicks;
+        var timestamp = Engine.EngineClock.Now(Context.System.Scheduler).UtcTicks;
         foreach (var write in messages)
         {
             var before = rows.Count;
