@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
@@ -99,8 +100,9 @@ public sealed record AuditRecord
             record._requestId = command.RequestId;
         // Member values are read now (what subscribers see is the call as answered); the maps are built on first read.
         record._requestParameters = AuditRedaction.Defer(command.Request);
-        // AWS: GetParametersForImport logs responseElements null (its whole output is the public key and token).
-        record._responseElements = error is null && operation != "GetParametersForImport" ? AuditRedaction.Defer(response) : null;
+        // CloudTrail logs responseElements only for calls that change something: a read-only event (DescribeKey,
+        // GetParametersForImport, Encrypt, Sign, …) has responseElements null (the AWS KMS guide's CloudTrail examples).
+        record._responseElements = error is null && !record.ReadOnly ? AuditRedaction.Defer(response) : null;
         return record;
     }
 
@@ -125,11 +127,21 @@ public sealed record AuditRecord
                 : null,
         };
 
-    /// <summary>Describe*, List* and Get* calls (GetParametersForImport included) are read-only in CloudTrail.</summary>
+    /// <summary>Read-only in CloudTrail: Describe*, List* and Get* calls (GetParametersForImport included) and the
+    /// cryptographic operations, which use a key without changing it (Encrypt, Decrypt, ReEncrypt, GenerateDataKey*,
+    /// Sign, Verify, GenerateMac, VerifyMac, … — "readOnly": true in the AWS KMS guide's CloudTrail examples).</summary>
     public static bool IsReadOnly(string operation) =>
         operation.StartsWith("Describe", StringComparison.Ordinal)
         || operation.StartsWith("List", StringComparison.Ordinal)
-        || operation.StartsWith("Get", StringComparison.Ordinal);
+        || operation.StartsWith("Get", StringComparison.Ordinal)
+        || CryptographicOperations.Contains(operation);
+
+    private static readonly FrozenSet<string> CryptographicOperations = new[]
+    {
+        "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair",
+        "GenerateDataKeyPairWithoutPlaintext", "GenerateRandom", "GenerateMac", "VerifyMac", "Sign", "Verify",
+        "DeriveSharedSecret", "Encapsulate", "Decapsulate",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>
     private static CachedIdentity? _lastIdentity;

@@ -26,13 +26,53 @@ public sealed class AuditRecordTests
         Assert.Equal((AuditRecord.ApiCall, true, true, "Management", "111122223333"), (record.EventType, record.ReadOnly, record.ManagementEvent, record.EventCategory, record.RecipientAccountId));
         Assert.Equal([new AuditResource("111122223333", KeyArn)], record.Resources);
         Assert.Equal(KeyArn, record.RequestParameters!["keyId"]);
+        // A read-only event logs no response elements (AWS's DescribeKey example: "responseElements": null).
+        Assert.Null(record.ResponseElements);
+        Assert.Null(record.ErrorCode);
+    }
+
+    [Fact]
+    public void a_call_that_changes_something_logs_its_response_elements()
+    {
+        var request = new CreateKeyRequest { Origin = OriginType.EXTERNAL };
+        var response = new CreateKeyResponse { KeyMetadata = new KeyMetadata { AWSAccountId = "111122223333", KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab", CreationDate = At, KeyState = KeyState.PendingImport, Enabled = false } };
+
+        var record = AuditRecord.ForApiCall(Command(request), response, null, At, [KeyArn]);
+
+        Assert.False(record.ReadOnly);
         var metadata = Assert.IsType<Dictionary<string, object?>>(record.ResponseElements!["keyMetadata"]);
         Assert.Equal("111122223333", metadata["AWSAccountId"]);
         Assert.Equal("PendingImport", metadata["keyState"]);
         Assert.Equal(false, metadata["enabled"]);
         Assert.Equal("Aug 10, 2022, 10:38:27 PM", metadata["creationDate"]);
-        Assert.Null(record.ErrorCode);
     }
+
+    [Theory]
+    [InlineData("Encrypt")]
+    [InlineData("Decrypt")]
+    [InlineData("ReEncrypt")]
+    [InlineData("GenerateDataKey")]
+    [InlineData("GenerateDataKeyPairWithoutPlaintext")]
+    [InlineData("Sign")]
+    [InlineData("Verify")]
+    [InlineData("GenerateMac")]
+    [InlineData("VerifyMac")]
+    [InlineData("GenerateRandom")]
+    [InlineData("DescribeKey")]
+    [InlineData("ListKeys")]
+    [InlineData("GetParametersForImport")]
+    public void cryptographic_and_describing_operations_are_read_only(string operation) =>
+        Assert.True(AuditRecord.IsReadOnly(operation));
+
+    [Theory]
+    [InlineData("CreateKey")]
+    [InlineData("ImportKeyMaterial")]
+    [InlineData("DeleteImportedKeyMaterial")]
+    [InlineData("EnableKey")]
+    [InlineData("ScheduleKeyDeletion")]
+    [InlineData("CreateAlias")]
+    public void operations_that_change_a_key_are_not_read_only(string operation) =>
+        Assert.False(AuditRecord.IsReadOnly(operation));
 
     [Fact]
     public void request_parameters_show_the_call_as_made_whether_or_not_the_request_holds_a_mutable_map()
@@ -41,7 +81,7 @@ public sealed class AuditRecordTests
         var plain = new EncryptRequest { KeyId = KeyArn, Plaintext = [1, 2, 3], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT };
         var plainRecord = AuditRecord.ForApiCall(Command(plain), new EncryptResponse { KeyId = KeyArn, CiphertextBlob = [9], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT }, null, At, [KeyArn]);
         Assert.Equal(new Dictionary<string, object?> { ["keyId"] = KeyArn, ["encryptionAlgorithm"] = "SYMMETRIC_DEFAULT" }, plainRecord.RequestParameters);
-        Assert.Equal(new Dictionary<string, object?> { ["keyId"] = KeyArn, ["encryptionAlgorithm"] = "SYMMETRIC_DEFAULT" }, plainRecord.ResponseElements);
+        Assert.Null(plainRecord.ResponseElements); // Encrypt is read-only: AWS logs "responseElements": null
         Assert.Same(plainRecord.RequestParameters, plainRecord.RequestParameters);
 
         // A caller's dictionary may change after the call: the record shows it as it was when the call was answered.

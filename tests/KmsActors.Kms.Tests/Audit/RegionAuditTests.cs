@@ -47,6 +47,7 @@ public sealed class RegionAuditTests : RegionTestBase
 
         var record = audit.ExpectMsg<AuditRecord>();
         Assert.Equal(32, record.RequestParameters!["numberOfBytes"]);
-        Assert.Empty(record.ResponseElements!);
+        Assert.True(record.ReadOnly);
+        Assert.Null(record.ResponseElements);
     }
 }
