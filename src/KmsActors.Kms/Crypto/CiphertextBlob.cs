@@ -17,6 +17,9 @@ namespace KmsActors.Kms.Crypto;
 /// </summary>
 public sealed class CiphertextBlob
 {
+    /// <summary>UTF-8 that throws on invalid bytes (a blob naming no valid key ID is invalid); one instance, it is thread-safe.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public const byte CurrentVersion = 1;
     public const int NonceSize = 12;
     public const int TagSize = 16;
@@ -92,7 +95,7 @@ public sealed class CiphertextBlob
         string keyId;
         try
         {
-            keyId = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(blob.Slice(3, idLength));
+            keyId = StrictUtf8.GetString(blob.Slice(3, idLength));
         }
         catch (DecoderFallbackException)
         {

@@ -132,7 +132,7 @@ public sealed partial class KeyActor
             throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
         if (blob.KeyId != _keyId)
             throw new KmsException(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
-        var entry = _key.Materials.FirstOrDefault(m => m.KeyMaterialId == blob.KeyMaterialId && m.IsPresent)
+        var entry = _key.PresentMaterial(blob.KeyMaterialId)
             ?? throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
         var aes = (SymmetricKeyMaterial)MaterialObject(entry);
         return (aes.Decrypt(blob, context), algorithm, entry.KeyMaterialId);

@@ -54,5 +54,28 @@ public sealed record KmsKey : IKmsPersistentMessage
     public DateTimeOffset? NextRotationDate { get; init; }
 
     /// <summary>The material encryptions use now (CURRENT), if it is present.</summary>
-    public KeyMaterialEntry? CurrentMaterial => Materials.FirstOrDefault(m => m.KeyMaterialState == KeyMaterialState.CURRENT);
+    public KeyMaterialEntry? CurrentMaterial
+    {
+        get
+        {
+            // Loops, not LINQ: LINQ over an ImmutableList boxes its enumerator, and these run on every crypto call.
+            foreach (var entry in Materials)
+            {
+                if (entry.KeyMaterialState == KeyMaterialState.CURRENT)
+                    return entry;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The material with this ID if it is present (not deleted or expired), else null.</summary>
+    public KeyMaterialEntry? PresentMaterial(string keyMaterialId)
+    {
+        foreach (var entry in Materials)
+        {
+            if (entry.KeyMaterialId == keyMaterialId && entry.IsPresent)
+                return entry;
+        }
+        return null;
+    }
 }
