@@ -39,20 +39,31 @@ public sealed class WrappingKeyPool : IDisposable
 
     public int Depth(WrappingKeySpec spec) => _fillers.TryGetValue(spec, out var filler) ? filler.Depth : 0;
 
-    /// <summary>Completes once every pooled spec has reached its target size at least once.</summary>
-    public Task WarmAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_fillers.Values.Select(f => f.Warm)).WaitAsync(cancellationToken);
+    /// <summary>Completes once every pooled spec has reached its target size at least once. The caller's side
+    /// generates the missing pairs (at its own priority: the background filler runs at idle priority).</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        await FillAsync(f => !f.Warm.IsCompleted, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_fillers.Values.Select(f => f.Warm)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Completes once every pooled spec holds its target size again (calls may have drained it since it was
-    /// first warm); fails as <see cref="WarmAsync"/> does when a generator fails.</summary>
-    public async Task FullAsync(CancellationToken cancellationToken)
+    /// first warm), generating the missing pairs as <see cref="WarmAsync"/> does and failing as it does.</summary>
+    public Task FullAsync(CancellationToken cancellationToken) => FillAsync(f => f.Depth < f.Target, cancellationToken);
+
+    private async Task FillAsync(Func<Filler, bool> short_, CancellationToken cancellationToken)
     {
-        await WarmAsync(cancellationToken).ConfigureAwait(false);
-        while (_fillers.Values.Any(f => f.Depth < f.Target))
+        foreach (var filler in _fillers.Values)
         {
-            if (_fillers.Values.FirstOrDefault(f => f.Stopped) is { } stopped)
-                throw new InvalidOperationException($"The {stopped.Spec} wrapping-key pool stopped filling.");
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+            while (short_(filler))
+            {
+                ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+                if (filler.Stopped)
+                    throw new InvalidOperationException($"The {filler.Spec} wrapping-key pool stopped filling.");
+                // Nothing to claim while the background filler generates the last missing pair: wait for it.
+                if (!await Task.Run(filler.FillOne, cancellationToken).ConfigureAwait(false))
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -71,6 +82,9 @@ public sealed class WrappingKeyPool : IDisposable
         private readonly ConcurrentQueue<WrappingKeyPair> _queue = new();
         private readonly SemaphoreSlim _refill = new(0);
         private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Pairs in the queue plus pairs being generated for it: never above the target, so the background
+        /// filler and a waiting caller never generate one pair too many between them.</summary>
+        private int _claimed;
 
         public int Depth => _queue.Count;
 
@@ -91,38 +105,67 @@ public sealed class WrappingKeyPool : IDisposable
         public bool TryTake(out WrappingKeyPair pair)
         {
             var taken = _queue.TryDequeue(out pair!);
+            if (taken)
+                Interlocked.Decrement(ref _claimed);
             _refill.Release();
             return taken;
         }
 
         public void Dispose() => _warm.TrySetCanceled();
 
+        /// <summary>Generates one pair into the pool on the calling thread, if the pool (counting pairs being generated)
+        /// is short of its target; false when it is not. A generator failure stops the filler and is rethrown.</summary>
+        public bool FillOne()
+        {
+            int claimed;
+            do
+            {
+                claimed = Volatile.Read(ref _claimed);
+                if (claimed >= target)
+                    return false;
+            }
+            while (Interlocked.CompareExchange(ref _claimed, claimed + 1, claimed) != claimed);
+            WrappingKeyPair pair;
+            try
+            {
+                pair = generate(spec);
+            }
+            catch (Exception ex)
+            {
+                Interlocked.Decrement(ref _claimed);
+                // A generator that fails once will fail again: stop filling; Take still generates on demand.
+                _failed = true;
+                _warm.TrySetException(ex);
+                throw;
+            }
+            if (stop.IsCancellationRequested)
+                return true; // disposed meanwhile: the pair is discarded
+            _queue.Enqueue(pair);
+            if (_queue.Count >= target)
+                _warm.TrySetResult();
+            return true;
+        }
+
         private void Run()
         {
+            // Refilling is background work nobody waits for (a Take on an empty pool generates on its own thread, and
+            // WarmAsync/FullAsync generate on theirs): at idle priority it never takes CPU from the calls.
+            BackgroundPriority.LowerCurrentThread();
             try
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    if (_queue.Count >= target)
-                    {
-                        _warm.TrySetResult();
+                    if (!FillOne())
                         _refill.Wait(stop);
-                        continue;
-                    }
-                    var pair = generate(spec);
-                    if (!stop.IsCancellationRequested)
-                        _queue.Enqueue(pair);
                 }
             }
             catch (OperationCanceledException)
             {
                 // Disposed while idle.
             }
-            catch (Exception ex)
+            catch (Exception)
             {
-                // A generator that fails once will fail again: stop filling; Take still generates on demand.
-                _failed = true;
-                _warm.TrySetException(ex);
+                // The generator failed: FillOne stopped the filler and failed Warm.
             }
         }
     }

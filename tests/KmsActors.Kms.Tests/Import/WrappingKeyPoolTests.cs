@@ -168,3 +168,23 @@ public class WrappingKeyPoolTests
         Assert.Throws<ObjectDisposedException>(() => pool.Take(WrappingKeySpec.RSA_2048));
     }
 }
+
+public class BackgroundPriorityTests
+{
+    [Fact]
+    public void a_lowered_thread_runs_at_the_lowest_priority()
+    {
+        int? nice = null;
+        var thread = new Thread(() =>
+        {
+            BackgroundPriority.LowerCurrentThread();
+            // Field 19 of /proc/thread-self/stat is the nice value (fields after the parenthesised name, which may hold spaces).
+            nice = OperatingSystem.IsLinux()
+                ? int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture)
+                : Thread.CurrentThread.Priority == ThreadPriority.Lowest ? 19 : 0;
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Equal(19, nice);
+    }
+}
