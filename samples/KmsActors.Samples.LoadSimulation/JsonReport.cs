@@ -17,7 +17,7 @@ public static class JsonReport
             {
                 ["keys"] = s.Keys, ["clients"] = s.Clients, ["durationSeconds"] = s.Duration.TotalSeconds, ["operations"] = s.OperationCount,
                 ["seed"] = s.Seed, ["journal"] = s.Journal, ["virtualTime"] = s.VirtualTime, ["realism"] = s.Realism,
-                ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
+                ["threads"] = s.Threads, ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
                 ["keyMix"] = s.KeyMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
                 ["operationMix"] = s.OperationMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
             },
@@ -39,6 +39,12 @@ public static class JsonReport
             ["peakGcCommittedMb"] = Round(result.PeakGcCommittedMb),
             ["peakGcHeapMb"] = Round(result.PeakGcHeapMb),
             ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
+            ["gcInRun"] = new Dictionary<string, object?>
+            {
+                ["gen0"] = result.GcInRun.Gen0, ["gen1"] = result.GcInRun.Gen1, ["gen2"] = result.GcInRun.Gen2,
+                ["pauseMs"] = Round(result.GcInRun.Pause.TotalMilliseconds),
+                ["pausePercent"] = result.RunTime.TotalSeconds > 0 ? Round(100 * result.GcInRun.Pause / result.RunTime) : null,
+            },
             ["managedHeapAfterRunMb"] = Round(result.ManagedHeapAfterRunMb),
             ["errors"] = Errors(result.Run.Used.SelectMany(u => u.Stats.Errors)),
             ["byOperation"] = result.Run.Used.ToDictionary(u => u.Operation.ToString(), u => (object?)new Dictionary<string, object?>

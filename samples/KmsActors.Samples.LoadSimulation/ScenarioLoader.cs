@@ -20,6 +20,7 @@ public static class ScenarioLoader
           --byok-rate 1/s (N/s|m|h|d)      --expire-after 30d   --passivate-after 30s
           --max-live-keys N                key actors a region runs at most (least recently used passivated; 0: no limit)
           --gc-heap-limit 700MB            hard limit of the managed heap (MB or GB), as a container memory limit sets it
+          --threads N                      most thread-pool worker threads in the run (default: processors; 0: the pool's own)
           --verify-listing --setup-only --setup-concurrency 64 --audit FILE.jsonl --plain
           --kms.some.setting=value         any engine setting
         """;
@@ -57,6 +58,7 @@ public static class ScenarioLoader
                 "--passivate-after" => scenario with { PassivateAfter = Duration(Next()) },
                 "--max-live-keys" => scenario with { MaxLiveKeys = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--gc-heap-limit" => scenario with { GcHeapLimitMb = Megabytes(Next()) },
+                "--threads" => scenario with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--verify-listing" => scenario with { VerifyListing = true },
                 "--setup-only" => scenario with { SetupOnly = true },
                 "--setup-concurrency" => scenario with { SetupConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -96,6 +98,7 @@ public static class ScenarioLoader
         PassivateAfter = c.HasPath("passivate-after") ? c.GetTimeSpan("passivate-after") : s.PassivateAfter,
         MaxLiveKeys = c.HasPath("max-live-keys") ? c.GetInt("max-live-keys") : s.MaxLiveKeys,
         GcHeapLimitMb = c.HasPath("gc-heap-limit") ? Megabytes(c.GetString("gc-heap-limit")) : s.GcHeapLimitMb,
+        Threads = c.HasPath("threads") ? c.GetInt("threads") : s.Threads,
         SetupConcurrency = c.GetInt("setup-concurrency", s.SetupConcurrency),
         KeyMix = c.HasPath("key-mix") ? Weights(c.GetConfig("key-mix"), Enum.GetValues<KeySpec>()) : s.KeyMix,
         OperationMix = c.HasPath("operation-mix") ? Weights(c.GetConfig("operation-mix"), Enum.GetValues<SimOperation>()) : s.OperationMix,

@@ -89,6 +89,7 @@ public sealed class Simulation(Scenario scenario)
             Progress.Phase = "run";
             Progress.RunStarted();
             var runWatch = Stopwatch.StartNew();
+            var gcBefore = GcActivity.Now();
             var lifecycle = new ByokLifecycle(engine, Progress.Run, clock, scenario.ExpireAfter);
             var clients = Enumerable.Range(0, scenario.Clients)
                 .Select(i => new Client(engine, keys, Progress.Run, new OperationPicker(scenario.OperationMix), new Random(scenario.Seed * 7919 + i)))
@@ -98,9 +99,13 @@ public sealed class Simulation(Scenario scenario)
             if (!scenario.SetupOnly && virtualClock is not null)
                 await new VirtualRounds(scenario, clock, keys, clients, lifecycle, Progress).Run(ct).ConfigureAwait(false);
             else if (!scenario.SetupOnly)
+            {
+                using var threads = WorkerThreadCap.Apply(scenario.Threads);
                 runTime = await RunRealTime(clients, keys, lifecycle, ct).ConfigureAwait(false);
+            }
             if (runTime == TimeSpan.Zero)
                 runTime = runWatch.Elapsed;
+            var gcInRun = GcActivity.Now() - gcBefore;
             if (virtualClock is not null)
                 await virtualClock.SettleAsync().ConfigureAwait(false);
             else
@@ -121,7 +126,7 @@ public sealed class Simulation(Scenario scenario)
                 KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
                 KeysByState = keys.CountByState(clock.Now),
                 PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
-                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb,
+                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb, GcInRun = gcInRun,
                 LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
                 ListedKeys = listed, ListingTime = scenario.VerifyListing ? listingTime : null, AuditTrace = trace,
             };

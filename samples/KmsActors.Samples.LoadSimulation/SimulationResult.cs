@@ -21,6 +21,8 @@ public sealed record SimulationResult
     /// <summary>Peaks of the GC's committed memory and of its heap size (sampled, see <see cref="MemoryWatch"/>).</summary>
     public double PeakGcCommittedMb { get; init; }
     public double PeakGcHeapMb { get; init; }
+    /// <summary>Garbage collections and their pauses during the run phase.</summary>
+    public GcActivity GcInRun { get; init; }
     /// <summary>Live managed heap after the run and a full collection: what the engine really holds.</summary>
     public required double ManagedHeapAfterRunMb { get; init; }
     public required string LoadAverageBefore { get; init; }

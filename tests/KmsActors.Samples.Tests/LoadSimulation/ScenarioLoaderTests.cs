@@ -43,6 +43,30 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void threads_default_to_one_per_processor_and_zero_leaves_the_pool_alone()
+    {
+        Assert.Equal(Environment.ProcessorCount, ScenarioLoader.Parse(["--keys", "10"]).Scenario.Threads);
+        Assert.Equal(0, ScenarioLoader.Parse(["--threads", "0"]).Scenario.Threads);
+        Assert.Contains("--threads N", ScenarioLoader.Usage);
+        Assert.Null(WorkerThreadCap.Apply(0));
+    }
+
+    [Fact]
+    public void the_worker_thread_cap_holds_while_held_and_puts_the_previous_limit_back()
+    {
+        ThreadPool.GetMaxThreads(out var before, out var io);
+        ThreadPool.GetMinThreads(out var min, out _);
+        using (var cap = WorkerThreadCap.Apply(min + 1))
+        {
+            ThreadPool.GetMaxThreads(out var during, out var ioDuring);
+            Assert.Equal((min + 1, io), (during, ioDuring));
+            Assert.Equal(min + 1, cap!.Applied);
+        }
+        ThreadPool.GetMaxThreads(out var after, out _);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public void a_hocon_scenario_file_is_read_and_flags_override_it()
     {
         var path = Path.GetTempFileName();
@@ -52,13 +76,14 @@ public sealed class ScenarioLoaderTests
               clients = 20
               expire-after = 30d
               max-live-keys = 5000
+              threads = 3
               operation-mix { Encrypt = 1, DescribeKey = 1 }
             }
             """);
 
         var s = ScenarioLoader.Parse(["--scenario", path, "--clients", "7"]).Scenario;
 
-        Assert.Equal((500, 7, TimeSpan.FromDays(30), 5000), (s.Keys, s.Clients, s.ExpireAfter, s.MaxLiveKeys));
+        Assert.Equal((500, 7, TimeSpan.FromDays(30), 5000, 3), (s.Keys, s.Clients, s.ExpireAfter, s.MaxLiveKeys, s.Threads));
         Assert.Equal([SimOperation.Encrypt, SimOperation.DescribeKey], s.OperationMix.Keys.Order());
         File.Delete(path);
     }
