@@ -129,18 +129,18 @@ public sealed record AuditRecord
 
     /// <summary>Read-only in CloudTrail: Describe*, List* and Get* calls (GetParametersForImport included) and the
     /// cryptographic operations, which use a key without changing it (Encrypt, Decrypt, ReEncrypt, GenerateDataKey*,
-    /// Sign, Verify, GenerateMac, VerifyMac, … — "readOnly": true in the AWS KMS guide's CloudTrail examples).</summary>
+    /// Sign, Verify, GenerateMac, VerifyMac, GenerateRandom, DeriveSharedSecret — "readOnly": true in the AWS KMS guide's CloudTrail examples).</summary>
     public static bool IsReadOnly(string operation) =>
         operation.StartsWith("Describe", StringComparison.Ordinal)
         || operation.StartsWith("List", StringComparison.Ordinal)
         || operation.StartsWith("Get", StringComparison.Ordinal)
-        || CryptographicOperations.Contains(operation);
+        || KeyUseOperations.Contains(operation);
 
-    private static readonly FrozenSet<string> CryptographicOperations = new[]
+    private static readonly FrozenSet<string> KeyUseOperations = new[]
     {
         "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair",
         "GenerateDataKeyPairWithoutPlaintext", "GenerateRandom", "GenerateMac", "VerifyMac", "Sign", "Verify",
-        "DeriveSharedSecret", "Encapsulate", "Decapsulate",
+        "DeriveSharedSecret",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>

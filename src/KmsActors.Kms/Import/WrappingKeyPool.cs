@@ -58,6 +58,8 @@ public sealed class WrappingKeyPool : IDisposable
             while (short_(filler))
             {
                 ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+                if (filler.Warm.IsFaulted)
+                    await filler.Warm.ConfigureAwait(false); // the generator's own exception
                 if (filler.Stopped)
                     throw new InvalidOperationException($"The {filler.Spec} wrapping-key pool stopped filling.");
                 // Nothing to claim while the background filler generates the last missing pair: wait for it.
@@ -77,30 +79,42 @@ public sealed class WrappingKeyPool : IDisposable
             filler.Dispose();
     }
 
+    /// <summary>
+    /// One spec's queue and its two threads: the top-up thread at idle priority keeps the queue at its target from spare
+    /// CPU; the reserve thread, at normal priority, generates only while the queue is below a quarter of the target,
+    /// so a steady stream of imports on a busy machine cannot drain the pool down to generation on the callers' threads.
+    /// </summary>
     private sealed class Filler(WrappingKeySpec spec, int target, Func<WrappingKeySpec, WrappingKeyPair> generate, CancellationToken stop) : IDisposable
     {
         private readonly ConcurrentQueue<WrappingKeyPair> _queue = new();
         private readonly SemaphoreSlim _refill = new(0);
+        private readonly SemaphoreSlim _belowReserve = new(0);
         private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        /// <summary>Pairs in the queue plus pairs being generated for it: never above the target, so the background
-        /// filler and a waiting caller never generate one pair too many between them.</summary>
+        /// <summary>Pairs in the queue plus pairs being generated for it: never above the target, so the threads and a
+        /// waiting caller never generate one pair too many between them.</summary>
         private int _claimed;
+        private volatile bool _failed;
 
         public int Depth => _queue.Count;
 
         public int Target => target;
+
+        /// <summary>Below this depth the reserve thread generates at normal priority.</summary>
+        public int Reserve { get; } = Math.Max(1, target / 4);
 
         public WrappingKeySpec Spec => spec;
 
         /// <summary>Disposed, or its generator failed: it fills no more.</summary>
         public bool Stopped => stop.IsCancellationRequested || _failed;
 
-        private volatile bool _failed;
-
         public Task Warm => _warm.Task;
 
-        // Generation is CPU-bound and blocking, so each spec gets its own long-running thread rather than a pool thread.
-        public void Start() => Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Generation is CPU-bound and blocking, so each gets a long-running thread of its own rather than a pool thread.
+        public void Start()
+        {
+            Task.Factory.StartNew(TopUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Task.Factory.StartNew(KeepReserve, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
 
         public bool TryTake(out WrappingKeyPair pair)
         {
@@ -108,20 +122,23 @@ public sealed class WrappingKeyPool : IDisposable
             if (taken)
                 Interlocked.Decrement(ref _claimed);
             _refill.Release();
+            if (_queue.Count < Reserve)
+                _belowReserve.Release();
             return taken;
         }
 
         public void Dispose() => _warm.TrySetCanceled();
 
         /// <summary>Generates one pair into the pool on the calling thread, if the pool (counting pairs being generated)
-        /// is short of its target; false when it is not. A generator failure stops the filler and is rethrown.</summary>
+        /// is short of its target; false when it is not, or when the filler has stopped. A generator failure stops the
+        /// filler, fails <see cref="Warm"/> and is rethrown.</summary>
         public bool FillOne()
         {
             int claimed;
             do
             {
                 claimed = Volatile.Read(ref _claimed);
-                if (claimed >= target)
+                if (claimed >= target || Stopped)
                     return false;
             }
             while (Interlocked.CompareExchange(ref _claimed, claimed + 1, claimed) != claimed);
@@ -134,8 +151,8 @@ public sealed class WrappingKeyPool : IDisposable
             {
                 Interlocked.Decrement(ref _claimed);
                 // A generator that fails once will fail again: stop filling; Take still generates on demand.
+                _warm.TrySetException(ex); // before _failed: whoever sees Stopped finds the cause in Warm
                 _failed = true;
-                _warm.TrySetException(ex);
                 throw;
             }
             if (stop.IsCancellationRequested)
@@ -146,17 +163,26 @@ public sealed class WrappingKeyPool : IDisposable
             return true;
         }
 
-        private void Run()
+        private void TopUp()
         {
-            // Refilling is background work nobody waits for (a Take on an empty pool generates on its own thread, and
-            // WarmAsync/FullAsync generate on theirs): at idle priority it never takes CPU from the calls.
+            // Topping up is background work nobody waits for (a Take on an empty pool generates on its own thread, and
+            // WarmAsync/FullAsync generate on theirs): at idle priority it takes no CPU the calls want.
             BackgroundPriority.LowerCurrentThread();
+            FillWhile(_refill, () => true);
+        }
+
+        private void KeepReserve() => FillWhile(_belowReserve, () => _queue.Count < Reserve);
+
+        /// <summary>Generates while <paramref name="wanted"/> holds and the pool is short of its target; otherwise waits
+        /// for <paramref name="signal"/> (a Take).</summary>
+        private void FillWhile(SemaphoreSlim signal, Func<bool> wanted)
+        {
             try
             {
-                while (!stop.IsCancellationRequested)
+                while (!Stopped)
                 {
-                    if (!FillOne())
-                        _refill.Wait(stop);
+                    if (!wanted() || !FillOne())
+                        signal.Wait(stop);
                 }
             }
             catch (OperationCanceledException)

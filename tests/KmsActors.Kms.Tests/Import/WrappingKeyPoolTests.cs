@@ -105,6 +105,29 @@ public class WrappingKeyPoolTests
     }
 
     [Fact]
+    public async Task a_pool_below_a_quarter_of_its_target_is_refilled_at_normal_priority_while_the_idle_filler_is_held()
+    {
+        var holdIdle = false;
+        using var gate = new ManualResetEventSlim(false);
+        var shared = TestKeys.Wrapping(WrappingKeySpec.RSA_2048);
+        using var pool = new WrappingKeyPool(new Dictionary<WrappingKeySpec, int> { [WrappingKeySpec.RSA_2048] = 8 }, spec =>
+        {
+            // The idle-priority filler stands for a busy machine's: it gets no CPU once the test holds it.
+            if (Volatile.Read(ref holdIdle) && BackgroundPriorityTests.CurrentThreadIsLowered())
+                gate.Wait();
+            return shared with { Spec = spec };
+        });
+        await pool.WarmAsync(new CancellationTokenSource(Patience).Token);
+        Volatile.Write(ref holdIdle, true);
+
+        for (var i = 0; i < 7; i++)
+            pool.Take(WrappingKeySpec.RSA_2048);
+
+        Assert.True(SpinWait.SpinUntil(() => pool.Depth(WrappingKeySpec.RSA_2048) >= 2, Patience));
+        gate.Set();
+    }
+
+    [Fact]
     public void spec_with_target_size_zero_generates_on_demand()
     {
         using var generator = new ScriptedGenerator(freeCalls: 0);
@@ -171,20 +194,25 @@ public class WrappingKeyPoolTests
 
 public class BackgroundPriorityTests
 {
+    /// <summary>True on a thread <see cref="BackgroundPriority"/> lowered: nice 19 on Linux (field 19 of
+    /// /proc/thread-self/stat, counted after the parenthesised name, which may hold spaces), Thread.Priority elsewhere.</summary>
+    public static bool CurrentThreadIsLowered() => OperatingSystem.IsLinux()
+        ? File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16] == "19"
+        : Thread.CurrentThread.Priority == ThreadPriority.Lowest;
+
     [Fact]
-    public void a_lowered_thread_runs_at_the_lowest_priority()
+    public void a_lowered_thread_runs_at_the_lowest_priority_and_other_threads_do_not()
     {
-        int? nice = null;
+        bool? before = null, after = null;
         var thread = new Thread(() =>
         {
+            before = CurrentThreadIsLowered();
             BackgroundPriority.LowerCurrentThread();
-            // Field 19 of /proc/thread-self/stat is the nice value (fields after the parenthesised name, which may hold spaces).
-            nice = OperatingSystem.IsLinux()
-                ? int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16], System.Globalization.CultureInfo.InvariantCulture)
-                : Thread.CurrentThread.Priority == ThreadPriority.Lowest ? 19 : 0;
+            after = CurrentThreadIsLowered();
         });
         thread.Start();
         thread.Join();
-        Assert.Equal(19, nice);
+        Assert.Equal((false, true), (before, after));
+        Assert.False(CurrentThreadIsLowered());
     }
 }
