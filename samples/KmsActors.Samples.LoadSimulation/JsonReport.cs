@@ -17,7 +17,8 @@ public static class JsonReport
             {
                 ["keys"] = s.Keys, ["clients"] = s.Clients, ["durationSeconds"] = s.Duration.TotalSeconds, ["operations"] = s.OperationCount,
                 ["seed"] = s.Seed, ["journal"] = s.Journal, ["virtualTime"] = s.VirtualTime, ["realism"] = s.Realism,
-                ["threads"] = s.Threads, ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
+                // The worker-thread cap of a real-time run (null: none, or virtual time, which runs no cap).
+                ["threads"] = s.Threads > 0 && !s.VirtualTime ? s.Threads : null, ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
                 ["keyMix"] = s.KeyMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
                 ["operationMix"] = s.OperationMix.ToDictionary(m => m.Key.ToString(), m => m.Value),
             },

@@ -58,7 +58,7 @@ public static class ScenarioLoader
                 "--passivate-after" => scenario with { PassivateAfter = Duration(Next()) },
                 "--max-live-keys" => scenario with { MaxLiveKeys = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--gc-heap-limit" => scenario with { GcHeapLimitMb = Megabytes(Next()) },
-                "--threads" => scenario with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--threads" => scenario with { Threads = Threads(int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--verify-listing" => scenario with { VerifyListing = true },
                 "--setup-only" => scenario with { SetupOnly = true },
                 "--setup-concurrency" => scenario with { SetupConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -98,13 +98,17 @@ public static class ScenarioLoader
         PassivateAfter = c.HasPath("passivate-after") ? c.GetTimeSpan("passivate-after") : s.PassivateAfter,
         MaxLiveKeys = c.HasPath("max-live-keys") ? c.GetInt("max-live-keys") : s.MaxLiveKeys,
         GcHeapLimitMb = c.HasPath("gc-heap-limit") ? Megabytes(c.GetString("gc-heap-limit")) : s.GcHeapLimitMb,
-        Threads = c.HasPath("threads") ? c.GetInt("threads") : s.Threads,
+        Threads = c.HasPath("threads") ? Threads(c.GetInt("threads")) : s.Threads,
         SetupConcurrency = c.GetInt("setup-concurrency", s.SetupConcurrency),
         KeyMix = c.HasPath("key-mix") ? Weights(c.GetConfig("key-mix"), Enum.GetValues<KeySpec>()) : s.KeyMix,
         OperationMix = c.HasPath("operation-mix") ? Weights(c.GetConfig("operation-mix"), Enum.GetValues<SimOperation>()) : s.OperationMix,
     };
 
     /// <summary>"700MB", "1GB" (binary units: 1 GB = 1024 MB).</summary>
+    /// <summary>A --threads value, refused when negative before any set-up runs.</summary>
+    private static int Threads(int value) =>
+        value >= 0 ? value : throw new FormatException($"--threads takes 0 (the thread pool's own limit) or a positive count, not {value}.");
+
     public static int Megabytes(string text)
     {
         var unitStart = text.TakeWhile(char.IsDigit).Count();

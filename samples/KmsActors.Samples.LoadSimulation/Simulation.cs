@@ -89,23 +89,24 @@ public sealed class Simulation(Scenario scenario)
             Progress.Phase = "run";
             Progress.RunStarted();
             var runWatch = Stopwatch.StartNew();
-            var gcBefore = GcActivity.Now();
             var lifecycle = new ByokLifecycle(engine, Progress.Run, clock, scenario.ExpireAfter);
             var clients = Enumerable.Range(0, scenario.Clients)
                 .Select(i => new Client(engine, keys, Progress.Run, new OperationPicker(scenario.OperationMix), new Random(scenario.Seed * 7919 + i)))
                 .ToArray();
             var runStart = clock.Now;
             var runTime = TimeSpan.Zero;
+            var gcBefore = GcActivity.Now();
+            GcActivity? gcInRun = null;
             if (!scenario.SetupOnly && virtualClock is not null)
                 await new VirtualRounds(scenario, clock, keys, clients, lifecycle, Progress).Run(ct).ConfigureAwait(false);
             else if (!scenario.SetupOnly)
             {
                 using var threads = WorkerThreadCap.Apply(scenario.Threads);
-                runTime = await RunRealTime(clients, keys, lifecycle, ct).ConfigureAwait(false);
+                (runTime, gcInRun) = await RunRealTime(clients, keys, lifecycle, ct).ConfigureAwait(false);
             }
             if (runTime == TimeSpan.Zero)
                 runTime = runWatch.Elapsed;
-            var gcInRun = GcActivity.Now() - gcBefore;
+            gcInRun ??= GcActivity.Now() - gcBefore;
             if (virtualClock is not null)
                 await virtualClock.SettleAsync().ConfigureAwait(false);
             else
@@ -126,7 +127,7 @@ public sealed class Simulation(Scenario scenario)
                 KeysCreated = keys.All.Count, KeysImported = keys.External.Count,
                 KeysByState = keys.CountByState(clock.Now),
                 PeakWorkingSetMb = PeakWorkingSetMb(), WorkingSetAfterRunMb = workingSetAfterRun, ManagedHeapAfterRunMb = heapAfterRun,
-                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb, GcInRun = gcInRun,
+                PeakGcCommittedMb = memory.PeakGcCommittedMb, PeakGcHeapMb = memory.PeakGcHeapMb, GcInRun = gcInRun.Value,
                 LoadAverageBefore = loadBefore, LoadAverageAfter = LoadAverage(),
                 ListedKeys = listed, ListingTime = scenario.VerifyListing ? listingTime : null, AuditTrace = trace,
             };
@@ -148,10 +149,11 @@ public sealed class Simulation(Scenario scenario)
         }
     }
 
-    /// <summary>Runs the clients until the duration or the call count; returns how long they ran (the BYOK cycle
-    /// in flight when they stop is awaited but not counted).</summary>
-    private async Task<TimeSpan> RunRealTime(Client[] clients, KeySet keys, ByokLifecycle lifecycle, CancellationToken ct)
+    /// <summary>Runs the clients until the duration or the call count; returns how long they ran and the garbage
+    /// collections meanwhile (the BYOK cycle in flight when they stop is awaited but not counted).</summary>
+    private async Task<(TimeSpan Ran, GcActivity Gc)> RunRealTime(Client[] clients, KeySet keys, ByokLifecycle lifecycle, CancellationToken ct)
     {
+        var gcBefore = GcActivity.Now();
         var watch = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (scenario.OperationCount is null)
@@ -166,9 +168,10 @@ public sealed class Simulation(Scenario scenario)
         var byok = RunLifecycleRealTime(keys, lifecycle, stop.Token);
         await Task.WhenAll(loops).ConfigureAwait(false);
         var ran = watch.Elapsed;
+        var gc = GcActivity.Now() - gcBefore;
         await stop.CancelAsync().ConfigureAwait(false);
         await byok.ConfigureAwait(false);
-        return ran;
+        return (ran, gc);
     }
 
     /// <summary>BYOK cycles at the scenario's rate, one at a time, a third of the interval between steps.</summary>

@@ -48,22 +48,8 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(Environment.ProcessorCount, ScenarioLoader.Parse(["--keys", "10"]).Scenario.Threads);
         Assert.Equal(0, ScenarioLoader.Parse(["--threads", "0"]).Scenario.Threads);
         Assert.Contains("--threads N", ScenarioLoader.Usage);
+        Assert.Throws<FormatException>(() => ScenarioLoader.Parse(["--threads", "-1"]));
         Assert.Null(WorkerThreadCap.Apply(0));
-    }
-
-    [Fact]
-    public void the_worker_thread_cap_holds_while_held_and_puts_the_previous_limit_back()
-    {
-        ThreadPool.GetMaxThreads(out var before, out var io);
-        ThreadPool.GetMinThreads(out var min, out _);
-        using (var cap = WorkerThreadCap.Apply(min + 1))
-        {
-            ThreadPool.GetMaxThreads(out var during, out var ioDuring);
-            Assert.Equal((min + 1, io), (during, ioDuring));
-            Assert.Equal(min + 1, cap!.Applied);
-        }
-        ThreadPool.GetMaxThreads(out var after, out _);
-        Assert.Equal(before, after);
     }
 
     [Fact]
@@ -86,5 +72,28 @@ public sealed class ScenarioLoaderTests
         Assert.Equal((500, 7, TimeSpan.FromDays(30), 5000, 3), (s.Keys, s.Clients, s.ExpireAfter, s.MaxLiveKeys, s.Threads));
         Assert.Equal([SimOperation.Encrypt, SimOperation.DescribeKey], s.OperationMix.Keys.Order());
         File.Delete(path);
+    }
+}
+
+/// <summary>Changes the process's thread-pool limit: not run beside other tests.</summary>
+[CollectionDefinition(nameof(ThreadPoolLimit), DisableParallelization = true)]
+public sealed class ThreadPoolLimit;
+
+[Collection(nameof(ThreadPoolLimit))]
+public sealed class WorkerThreadCapTests
+{
+    [Fact]
+    public void the_worker_thread_cap_holds_while_held_and_puts_the_previous_limit_back()
+    {
+        ThreadPool.GetMaxThreads(out var before, out var io);
+        ThreadPool.GetMinThreads(out var min, out _);
+        using (var cap = WorkerThreadCap.Apply(min + 1))
+        {
+            ThreadPool.GetMaxThreads(out var during, out var ioDuring);
+            Assert.Equal((min + 1, io), (during, ioDuring));
+            Assert.Equal(min + 1, cap!.Applied);
+        }
+        ThreadPool.GetMaxThreads(out var after, out _);
+        Assert.Equal(before, after);
     }
 }
