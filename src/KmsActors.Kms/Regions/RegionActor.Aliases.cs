@@ -20,7 +20,7 @@ public sealed partial class RegionActor
         var keyId = ResolveKeyId(request.TargetKeyId, "targetKeyId", allowAlias: false);
         RequireNotPendingDeletion(keyId);
         var now = Now;
-        PersistAndApply(new AliasSet(name, keyId, now, now), _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(keyId)]));
+        PersistAndApply(new AliasSet(name, keyId, now, now), replyTo, _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(keyId)]));
     }
 
     private void UpdateAlias(KmsCommand command, UpdateAliasRequest request, IActorRef replyTo)
@@ -35,7 +35,7 @@ public sealed partial class RegionActor
             throw KmsException.Validation(
                 $"Alias {name} is associated with a key of KeySpec {from.Spec} and KeyUsage {from.Usage}; it cannot point to {KeyArn(keyId)}, " +
                 $"a key of KeySpec {to.Spec} and KeyUsage {to.Usage}. An alias can only be moved to a key of the same type and usage.");
-        PersistAndApply(alias with { TargetKeyId = keyId, LastUpdatedDate = Now },
+        PersistAndApply(alias with { TargetKeyId = keyId, LastUpdatedDate = Now }, replyTo,
             _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId), KeyArn(keyId)]));
     }
 
@@ -44,7 +44,7 @@ public sealed partial class RegionActor
         var name = ValidAliasName(request.AliasName);
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
-        PersistAndApply(new AliasRemoved(name), _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId)]));
+        PersistAndApply(new AliasRemoved(name), replyTo, _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId)]));
     }
 
     /// <summary>AWS alias name rules: "alias/" prefix (ValidationException with AWS's text), 1–256 characters of

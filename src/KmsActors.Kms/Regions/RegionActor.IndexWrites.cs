@@ -28,11 +28,13 @@ public sealed partial class RegionActor
         });
     }
 
-    private void PersistAndApply<TEvent>(TEvent @event, Action<TEvent> then) where TEvent : class
+    private void PersistAndApply<TEvent>(TEvent @event, IActorRef replyTo, Action<TEvent> then) where TEvent : class
     {
+        var waiting = Await(replyTo);
         _pipeline.PersistStarted();
         Persist(@event, persisted =>
         {
+            _awaitingWrite.Remove(waiting);
             _pipeline.PersistEnded();
             _index.Apply(persisted);
             then(persisted);
@@ -45,7 +47,7 @@ public sealed partial class RegionActor
     private void OnNewKeyPersisted(NewKeyPersisted created)
     {
         OnKeyStatusChanged(created.Status);
-        DeferAsync(created, durable =>
+        AnswerWhenDurable(created, created.ReplyTo, durable =>
         {
             durable.ReplyTo.Tell(durable.Reply);
             Context.System.EventStream.Publish(durable.Audit);

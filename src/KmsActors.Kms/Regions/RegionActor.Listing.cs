@@ -27,7 +27,7 @@ public sealed partial class RegionActor
             Truncated = truncated,
             NextMarker = truncated ? WriteMarker("keys", entries[^1].KeyId!) : null,
         };
-        DeferAsync(response, listed => Reply(command, replyTo, listed, []));
+        AnswerWhenDurable(response, replyTo, listed => Reply(command, replyTo, listed, []));
     }
 
     /// <summary>Aliases in name order; with KeyId (key ID or key ARN) only those pointing at that key.</summary>
@@ -64,7 +64,7 @@ public sealed partial class RegionActor
             NextMarker = truncated ? WriteMarker("aliases", entries[^1].AliasName!) : null,
         };
         // A key's deletion removes its aliases before its KeyUnindexed is durable: answer after it is.
-        DeferAsync(response, listed => Reply(command, replyTo, listed, keyId is null ? [] : [KeyArn(keyId)]));
+        AnswerWhenDurable(response, replyTo, listed => Reply(command, replyTo, listed, keyId is null ? [] : [KeyArn(keyId)]));
     }
 
     /// <summary>GenerateRandom: NumberOfBytes 1–1024 (AWS model).</summary>

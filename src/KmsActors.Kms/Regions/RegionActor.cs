@@ -53,7 +53,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
         // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
-        Command<ReplyWhenIndexed>(reply => DeferAsync(reply, durable => durable.ReplyTo.Tell(durable.Response)));
+        Command<ReplyWhenIndexed>(reply => AnswerWhenDurable(reply, reply.ReplyTo, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
         Command<Terminated>(OnTerminated);
         Command<InitializeReplica>(OnInitializeReplica);

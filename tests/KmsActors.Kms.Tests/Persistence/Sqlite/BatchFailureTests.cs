@@ -120,6 +120,22 @@ public sealed class BatchFailureTests : IAsyncLifetime
             Assert.Equal([1, 2, 3], (await _engine.Decrypt(new DecryptRequest { CiphertextBlob = blob })).Plaintext);
     }
 
+    [Fact]
+    public async Task a_create_key_whose_write_fails_gets_KMSInternalException_and_leaves_no_key_behind()
+    {
+        var before = (await _engine.CreateKey(new CreateKeyRequest { Description = "before" })).KeyMetadata!;
+        await _engine.Settle();
+        FailingBatchJournal.Arm(minWrites: 1);
+
+        var error = await Assert.ThrowsAsync<KmsException>(() => _engine.CreateKey(new CreateKeyRequest { Description = "lost" }));
+
+        Assert.Equal(KmsErrorCodes.KMSInternalException, error.ErrorCode);
+        Assert.Single(FailingBatchJournal.FailedBatch);
+        var after = (await _engine.CreateKey(new CreateKeyRequest { Description = "after" })).KeyMetadata!;
+        var listed = (await _engine.ListKeys(new ListKeysRequest())).Keys!.Select(k => k.KeyId).ToList();
+        Assert.Equal(new[] { before.KeyId, after.KeyId }.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         FailingBatchJournal.Arm(minWrites: 0);
