@@ -51,11 +51,11 @@ public sealed class WrappingKeyPool : IDisposable
     /// first warm), generating the missing pairs as <see cref="WarmAsync"/> does and failing as it does.</summary>
     public Task FullAsync(CancellationToken cancellationToken) => FillAsync(f => f.Depth < f.Target, cancellationToken);
 
-    private async Task FillAsync(Func<Filler, bool> short_, CancellationToken cancellationToken)
+    private async Task FillAsync(Func<Filler, bool> isShort, CancellationToken cancellationToken)
     {
         foreach (var filler in _fillers.Values)
         {
-            while (short_(filler))
+            while (isShort(filler))
             {
                 ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
                 if (filler.Warm.IsFaulted)

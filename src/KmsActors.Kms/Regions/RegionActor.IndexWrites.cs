@@ -30,7 +30,7 @@ public sealed partial class RegionActor
 
     private void PersistAndApply<TEvent>(TEvent @event, IActorRef replyTo, Action<TEvent> then) where TEvent : class
     {
-        var waiting = Await(replyTo);
+        var waiting = WaitForWrite(replyTo);
         _pipeline.PersistStarted();
         Persist(@event, persisted =>
         {

@@ -21,7 +21,7 @@ public sealed partial class RegionActor
     /// first, <paramref name="replyTo"/> is told KMSInternalException instead.</summary>
     private void AnswerWhenDurable<T>(T message, IActorRef replyTo, Action<T> answer) where T : class
     {
-        var waiting = Await(replyTo);
+        var waiting = WaitForWrite(replyTo);
         DeferAsync(message, durable =>
         {
             _awaitingWrite.Remove(waiting);
@@ -29,7 +29,7 @@ public sealed partial class RegionActor
         });
     }
 
-    private AwaitingWrite Await(IActorRef replyTo)
+    private AwaitingWrite WaitForWrite(IActorRef replyTo)
     {
         var waiting = new AwaitingWrite(replyTo);
         _awaitingWrite.Add(waiting);
