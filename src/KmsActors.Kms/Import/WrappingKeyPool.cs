@@ -80,9 +80,10 @@ public sealed class WrappingKeyPool : IDisposable
     }
 
     /// <summary>
-    /// One spec's queue and its two threads: the top-up thread at idle priority keeps the queue at its target from spare
-    /// CPU; the reserve thread, at normal priority, generates only while the queue is below a quarter of the target,
-    /// so a steady stream of imports on a busy machine cannot drain the pool down to generation on the callers' threads.
+    /// One spec's queue and its two threads, which never compete: the reserve thread, at normal priority, generates
+    /// while the queue is below a quarter of its target (from empty at start, too), so a steady stream of imports on a
+    /// busy machine cannot drain the pool down to generation on the callers' threads; above that line the top-up thread,
+    /// at idle priority, fills the queue to its target from spare CPU.
     /// </summary>
     private sealed class Filler(WrappingKeySpec spec, int target, Func<WrappingKeySpec, WrappingKeyPair> generate, CancellationToken stop) : IDisposable
     {
@@ -121,9 +122,10 @@ public sealed class WrappingKeyPool : IDisposable
             var taken = _queue.TryDequeue(out pair!);
             if (taken)
                 Interlocked.Decrement(ref _claimed);
-            _refill.Release();
             if (_queue.Count < Reserve)
                 _belowReserve.Release();
+            else
+                _refill.Release();
             return taken;
         }
 
@@ -168,20 +170,27 @@ public sealed class WrappingKeyPool : IDisposable
             // Topping up is background work nobody waits for (a Take on an empty pool generates on its own thread, and
             // WarmAsync/FullAsync generate on theirs): at idle priority it takes no CPU the calls want.
             BackgroundPriority.LowerCurrentThread();
-            FillWhile(_refill, () => true);
+            FillWhile(_refill, () => _queue.Count >= Reserve, then: null);
         }
 
-        private void KeepReserve() => FillWhile(_belowReserve, () => _queue.Count < Reserve);
+        // Back above the line: the top-up thread takes over.
+        private void KeepReserve() => FillWhile(_belowReserve, () => _queue.Count < Reserve, then: () =>
+        {
+            if (_queue.Count >= Reserve)
+                _refill.Release();
+        });
 
-        /// <summary>Generates while <paramref name="wanted"/> holds and the pool is short of its target; otherwise waits
-        /// for <paramref name="signal"/> (a Take).</summary>
-        private void FillWhile(SemaphoreSlim signal, Func<bool> wanted)
+        /// <summary>Generates while <paramref name="wanted"/> holds and the pool is short of its target (running
+        /// <paramref name="then"/> after each pair); otherwise waits for <paramref name="signal"/>.</summary>
+        private void FillWhile(SemaphoreSlim signal, Func<bool> wanted, Action? then)
         {
             try
             {
                 while (!Stopped)
                 {
-                    if (!wanted() || !FillOne())
+                    if (wanted() && FillOne())
+                        then?.Invoke();
+                    else
                         signal.Wait(stop);
                 }
             }

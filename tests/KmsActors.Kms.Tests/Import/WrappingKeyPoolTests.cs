@@ -128,6 +128,27 @@ public class WrappingKeyPoolTests
     }
 
     [Fact]
+    public void a_new_pool_makes_its_reserve_at_normal_priority_and_the_rest_at_idle_priority()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var shared = TestKeys.Wrapping(WrappingKeySpec.RSA_2048);
+        var lowered = new ConcurrentQueue<bool>();
+        using var pool = new WrappingKeyPool(new Dictionary<WrappingKeySpec, int> { [WrappingKeySpec.RSA_2048] = 8 }, spec =>
+        {
+            var idle = BackgroundPriorityTests.CurrentThreadIsLowered();
+            lowered.Enqueue(idle);
+            if (idle)
+                gate.Wait(); // a busy machine's idle thread: no CPU
+            return shared with { Spec = spec };
+        });
+
+        Assert.True(SpinWait.SpinUntil(() => pool.Depth(WrappingKeySpec.RSA_2048) == 2 && lowered.Count == 3, Patience));
+        Assert.Equal([false, false, true], lowered);
+        gate.Set();
+        Assert.True(SpinWait.SpinUntil(() => pool.Depth(WrappingKeySpec.RSA_2048) == 8, Patience));
+    }
+
+    [Fact]
     public void spec_with_target_size_zero_generates_on_demand()
     {
         using var generator = new ScriptedGenerator(freeCalls: 0);
