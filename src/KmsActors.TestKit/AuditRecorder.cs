@@ -11,6 +11,7 @@ namespace KmsActors.TestKit;
 public sealed class AuditRecorder
 {
     private readonly ConcurrentQueue<AuditRecord> _records = new();
+    private IActorRef _listener = ActorRefs.Nobody;
 
     private AuditRecorder()
     {
@@ -19,9 +20,23 @@ public sealed class AuditRecorder
     public static AuditRecorder Start(ActorSystem system)
     {
         var recorder = new AuditRecorder();
-        var listener = system.ActorOf(Props.Create(() => new AuditListener(recorder._records)));
-        system.EventStream.Subscribe(listener, typeof(AuditRecord));
+        recorder._listener = system.ActorOf(Props.Create(() => new AuditListener(recorder._records)));
+        system.EventStream.Subscribe(recorder._listener, typeof(AuditRecord));
         return recorder;
+    }
+
+    /// <summary>Completes once every record published before the call is in <see cref="Records"/> (the listener has
+    /// handled everything in its mailbox ahead of this request).</summary>
+    public Task FlushAsync(TimeSpan? timeout = null) => _listener.Ask<Flushed>(Flush.Instance, timeout ?? TimeSpan.FromSeconds(30));
+
+    private sealed record Flush
+    {
+        public static readonly Flush Instance = new();
+    }
+
+    private sealed record Flushed
+    {
+        public static readonly Flushed Instance = new();
     }
 
     public IReadOnlyList<AuditRecord> Records => [.. _records];
@@ -32,6 +47,10 @@ public sealed class AuditRecorder
 
     private sealed class AuditListener : ReceiveActor
     {
-        public AuditListener(ConcurrentQueue<AuditRecord> records) => Receive<AuditRecord>(records.Enqueue);
+        public AuditListener(ConcurrentQueue<AuditRecord> records)
+        {
+            Receive<AuditRecord>(records.Enqueue);
+            Receive<Flush>(_ => Sender.Tell(Flushed.Instance));
+        }
     }
 }
