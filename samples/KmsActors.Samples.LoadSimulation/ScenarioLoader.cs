@@ -104,11 +104,11 @@ public static class ScenarioLoader
         OperationMix = c.HasPath("operation-mix") ? Weights(c.GetConfig("operation-mix"), Enum.GetValues<SimOperation>()) : s.OperationMix,
     };
 
-    /// <summary>"700MB", "1GB" (binary units: 1 GB = 1024 MB).</summary>
     /// <summary>A --threads value, refused when negative before any set-up runs.</summary>
     private static int Threads(int value) =>
         value >= 0 ? value : throw new FormatException($"--threads takes 0 (the thread pool's own limit) or a positive count, not {value}.");
 
+    /// <summary>"700MB", "1GB" (binary units: 1 GB = 1024 MB).</summary>
     public static int Megabytes(string text)
     {
         var unitStart = text.TakeWhile(char.IsDigit).Count();

@@ -16,6 +16,6 @@ public sealed partial class KeyActor
         base.OnPersistFailure(cause, @event, sequenceNr);
         var fail = _failPersist;
         _failPersist = null;
-        fail?.Invoke(KmsException.Internal("The request was rejected because an internal exception occurred. The request can be retried."));
+        fail?.Invoke(KmsException.WriteFailed());
     }
 }

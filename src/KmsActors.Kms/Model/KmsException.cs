@@ -26,4 +26,8 @@ public sealed class KmsException : Exception
     public static KmsException ExpiredImportToken(string message) => new(KmsErrorCodes.ExpiredImportTokenException, message);
     public static KmsException InvalidKeyUsage(string message) => new(KmsErrorCodes.InvalidKeyUsageException, message);
     public static KmsException Internal(string message) => new(KmsErrorCodes.KMSInternalException, message);
+
+    /// <summary>A journal write failed (disk full, I/O error): nothing of the call was kept, and it can be retried.</summary>
+    public static KmsException WriteFailed() =>
+        Internal("The request was rejected because an internal exception occurred. The request can be retried.");
 }

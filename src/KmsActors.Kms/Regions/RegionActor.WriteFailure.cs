@@ -38,7 +38,7 @@ public sealed partial class RegionActor
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        var error = new Status.Failure(KmsException.Internal("The request was rejected because an internal exception occurred. The request can be retried."));
+        var error = new Status.Failure(KmsException.WriteFailed());
         foreach (var waiting in _awaitingWrite)
             waiting.ReplyTo.Tell(error);
         _awaitingWrite.Clear();
