@@ -12,10 +12,19 @@ public sealed class ConditionContext
 {
     public static readonly ConditionContext Empty = new(new Dictionary<string, ConditionValues>());
 
-    private readonly FrozenDictionary<string, ConditionValues> _values;
+    private readonly IReadOnlyDictionary<string, ConditionValues> _values;
 
     public ConditionContext(IReadOnlyDictionary<string, ConditionValues> values) =>
         _values = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private ConditionContext(Dictionary<string, ConditionValues> values, bool adopted) =>
+        _values = adopted ? values : values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Takes <paramref name="values"/> as it is, without the frozen copy the public constructor makes, when it
+    /// already compares names case-insensitively; the caller must not change it afterwards. For the context
+    /// <see cref="KmsConditionKeys.Build"/> makes per request, which is read a few times and dropped.</summary>
+    internal static ConditionContext Adopt(Dictionary<string, ConditionValues> values) =>
+        new(values, ReferenceEquals(values.Comparer, StringComparer.OrdinalIgnoreCase));
 
     public bool TryGet(string key, out ConditionValues values) => _values.TryGetValue(key, out values!);
 
