@@ -166,9 +166,9 @@ public static partial class KmsConditionKeys
         if (tags is null || tags.Count == 0)
             return;
         var pairs = tags.Where(static t => t.TagKey is not null)
-            .Select(static t => new KeyValuePair<string, string>(t.TagKey!, t.TagValue ?? ""));
-        var names = context.PutPairs("aws:RequestTag/", pairs);
-        context.PutMulti("aws:TagKeys", names.Length > 0 ? names : tags.Where(static t => t.TagKey is not null).Select(static t => t.TagKey!).ToArray());
+            .Select(static t => new KeyValuePair<string, string>(t.TagKey!, t.TagValue ?? "")).ToArray();
+        context.PutPairs("aws:RequestTag/", pairs);
+        context.PutMulti("aws:TagKeys", pairs.Select(static p => p.Key).Order(StringComparer.Ordinal).ToArray());
     }
 
     private static bool IsServicePrincipal(string? principal) =>
