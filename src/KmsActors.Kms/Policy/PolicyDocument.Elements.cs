@@ -36,7 +36,7 @@ public sealed partial class PolicyDocument
                         case "AWS" when value.Length == 12 && value.All(char.IsAsciiDigit):
                             accounts.Add(value);
                             break;
-                        case "AWS" when PrincipalInfo.TryFromArn(value, out var principal) && principal.Type != PrincipalType.Service:
+                        case "AWS" when !value.Contains('*') && !value.Contains('?') && PrincipalInfo.TryFromArn(value, out var principal) && principal.Type != PrincipalType.Service:
                             if (principal.IsRoot)
                                 accounts.Add(principal.AccountId);
                             else
