@@ -55,7 +55,7 @@ public sealed class PolicyEvaluatorTests
         var decision = PolicyEvaluator.Evaluate(request, Key(DefaultKeyPolicy), [Identity(IdentityDeniesDecrypt)], false);
 
         Assert.Equal(
-            $"User: {Alice} is not authorized to perform: kms:Decrypt on resource: {KeyArn} with an explicit deny in a identity-based policy",
+            $"User: {Alice} is not authorized to perform: kms:Decrypt on resource: {KeyArn} with an explicit deny in an identity-based policy",
             decision.ToException(request).Message);
     }
 
