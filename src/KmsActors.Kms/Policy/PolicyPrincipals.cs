@@ -8,16 +8,16 @@ namespace KmsActors.Kms.Policy;
 internal sealed class PolicyPrincipals
 {
     private readonly bool _any;
-    private readonly HashSet<string> _arns = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+    private readonly NameSet _arns;
+    private readonly NameSet _accounts;
+    private readonly NameSet _services;
 
     public PolicyPrincipals(bool any, IEnumerable<string> arns, IEnumerable<string> accounts, IEnumerable<string> services)
     {
         _any = any;
-        _arns.UnionWith(arns);
-        _accounts.UnionWith(accounts);
-        _services.UnionWith(services);
+        _arns = new NameSet(arns);
+        _accounts = new NameSet(accounts);
+        _services = new NameSet(services);
     }
 
     public PrincipalMatch Match(PrincipalInfo caller)
@@ -26,9 +26,9 @@ internal sealed class PolicyPrincipals
             return PrincipalMatch.Direct;
         if (caller.Type == PrincipalType.Service)
             return caller.ServiceName is not null && _services.Contains(caller.ServiceName) ? PrincipalMatch.Direct : PrincipalMatch.None;
-        if (_arns.Count > 0 && (_arns.Contains(caller.Arn) || _arns.Contains(caller.PrincipalArn)))
+        if (_arns.Contains(caller.Arn) || _arns.Contains(caller.PrincipalArn))
             return PrincipalMatch.Direct;
-        if (_accounts.Count > 0 && _accounts.Contains(caller.AccountId))
+        if (_accounts.Contains(caller.AccountId))
             return caller.IsRoot ? PrincipalMatch.Direct : PrincipalMatch.Account;
         return PrincipalMatch.None;
     }
@@ -42,5 +42,31 @@ internal sealed class PolicyPrincipals
         if (caller.Type == PrincipalType.Service)
             return caller.ServiceName is not null && _services.Contains(caller.ServiceName);
         return _arns.Contains(caller.Arn) || _arns.Contains(caller.PrincipalArn) || (caller.IsRoot && _accounts.Contains(caller.AccountId));
+    }
+
+    /// <summary>Exact, case-sensitive names: a linear scan for the few a statement usually lists (cheaper than hashing),
+    /// a hash set past that.</summary>
+    private sealed class NameSet
+    {
+        private const int LinearLimit = 8;
+        private readonly string[] _names;
+        private readonly HashSet<string>? _set;
+
+        public NameSet(IEnumerable<string> names)
+        {
+            _names = names.Distinct(StringComparer.Ordinal).ToArray();
+            if (_names.Length > LinearLimit)
+                _set = new HashSet<string>(_names, StringComparer.Ordinal);
+        }
+
+        public bool Contains(string name)
+        {
+            if (_set is not null)
+                return _set.Contains(name);
+            foreach (var candidate in _names)
+                if (string.Equals(candidate, name, StringComparison.Ordinal))
+                    return true;
+            return false;
+        }
     }
 }
