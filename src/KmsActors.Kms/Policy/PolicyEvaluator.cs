@@ -40,11 +40,16 @@ public static class PolicyEvaluator
             }
         }
 
+        // A service principal has no identity policies and no account of its own: the key policy speaks for it.
+        var crossAccount = request.IsCrossAccount && caller.Type != PrincipalType.Service;
+        // When the caller is allowed without IAM (named by the key policy in its own account, or the root), only an
+        // identity Deny can change the answer: its Allow statements are skipped and do not make the answer context-bound.
+        var identityAllowMatters = !caller.IsRoot && caller.Type != PrincipalType.Service && (crossAccount || keyAllowsCaller is null);
         for (var i = 0; i < identityPolicies.Count; i++)
         {
             foreach (var statement in identityPolicies[i].StatementArray)
             {
-                if (!statement.MatchAction(request.Action))
+                if ((statement.Effect == PolicyEffect.Allow && !identityAllowMatters) || !statement.MatchAction(request.Action))
                     continue;
                 // Without a key the resource varies (aliases, "*") under one cached (principal, action): say so.
                 if (keyPolicy is null && !statement.IsResourceIndependent)
@@ -74,9 +79,7 @@ public static class PolicyEvaluator
             return allowedByGrant ? Decisions.Grant[ctx] : Decisions.NoIdentityAllow[ctx];
         }
 
-        // A service principal has no identity policies and no account of its own: the key policy speaks for it.
         var identityAllowsToo = caller.IsRoot || caller.Type == PrincipalType.Service || identityAllows is not null;
-        var crossAccount = request.IsCrossAccount && caller.Type != PrincipalType.Service;
         if (!crossAccount && keyAllowsCaller is not null)
             return keyAllowsCaller.Decision(dependsOnContext);
         var keyAllows = keyAllowsCaller ?? keyAllowsAccount;

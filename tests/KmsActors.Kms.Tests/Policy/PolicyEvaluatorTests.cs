@@ -94,6 +94,28 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void a_conditional_identity_allow_does_not_bind_a_caller_the_key_policy_names()
+    {
+        var identity = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}""";
+
+        var decision = Evaluate(ConsoleDefaultKeyPolicy, ExampleSession, "kms:Encrypt", identities: [identity]);
+
+        Assert.True(decision.IsAllowed);
+        Assert.False(decision.DependsOnContext);
+    }
+
+    [Fact]
+    public void a_conditional_identity_allow_binds_a_caller_the_key_policy_delegates_for()
+    {
+        var identity = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}""";
+
+        var decision = Evaluate(DefaultKeyPolicy, Alice, "kms:Encrypt", Context("aws:SecureTransport=true"), identities: [identity]);
+
+        Assert.True(decision.IsAllowed);
+        Assert.True(decision.DependsOnContext);
+    }
+
+    [Fact]
     public void a_resource_specific_identity_statement_makes_a_keyless_decision_context_dependent()
     {
         var identity = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:CreateAlias","Resource":"arn:aws:kms:us-east-1:111122223333:alias/app-*"}]}""";
