@@ -83,6 +83,8 @@ public sealed partial class PolicyCondition
     internal static bool TryDate(string text, out long utcTicks)
     {
         utcTicks = 0;
+        if (TryUtcTimestamp(text, out utcTicks))
+            return true;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
         {
             if (seconds < -62135596800L || seconds > 253402300799L)
@@ -101,6 +103,34 @@ public sealed partial class PolicyCondition
             return true;
         }
         return false;
+    }
+
+    /// <summary>The common "yyyy-MM-ddTHH:mm:ssZ" (what aws:CurrentTime holds) read without the general parser.</summary>
+    private static bool TryUtcTimestamp(string text, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+            return false;
+        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second))
+            return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        utcTicks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
+        return true;
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+                return false;
+            value = value * 10 + digit;
+        }
+        return true;
     }
 
     private static bool TryNetwork(string text, out IPNetwork network)

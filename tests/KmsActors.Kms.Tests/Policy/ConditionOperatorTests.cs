@@ -74,6 +74,9 @@ public sealed class ConditionOperatorTests
     [InlineData("DateGreaterThan", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", true)]
     [InlineData("DateGreaterThanEquals", "1767225600", "2026-01-01T00:00:00Z", true)]
     [InlineData("DateGreaterThanEquals", "2026-01-01", "2025-12-31T00:00:00Z", false)]
+    [InlineData("DateLessThan", "2030-01-01T00:00:00Z", "2026-02-30T00:00:00Z", false)]
+    [InlineData("DateLessThan", "2030-01-01T00:00:00Z", "not a date", false)]
+    [InlineData("DateLessThan", "2030-01-01T00:00:00Z", "2029-12-31T23:59:59.500Z", true)]
     public void date_operators_read_iso_8601_and_epoch_seconds_on_both_sides(string op, string policyValue, string requestValue, bool expected) =>
         Assert.Equal(expected, Holds($$$"""{"{{{op}}}":{"aws:CurrentTime":"{{{policyValue}}}"}}""", Context($"aws:CurrentTime={requestValue}")));
 
