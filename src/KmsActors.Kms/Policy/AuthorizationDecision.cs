@@ -22,9 +22,10 @@ public sealed record AuthorizationDecision(AuthorizationOutcome Outcome, PolicyK
         if (IsAllowed)
             throw new InvalidOperationException("An allowed request has no AccessDeniedException.");
         var kind = DecidedBy == PolicyKind.KeyPolicy ? "resource-based" : "identity-based";
+        var article = DecidedBy == PolicyKind.KeyPolicy ? "a" : "an";
         var head = $"User: {request.Principal.Arn} is not authorized to perform: {request.Action} on resource: {request.Resource}";
         return new KmsException(AccessDeniedException, Outcome == AuthorizationOutcome.ExplicitDeny
-            ? $"{head} with an explicit deny in a {kind} policy"
+            ? $"{head} with an explicit deny in {article} {kind} policy"
             : $"{head} because no {kind} policy allows the {request.Action} action");
     }
 }
