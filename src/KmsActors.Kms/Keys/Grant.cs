@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
@@ -24,6 +25,7 @@ public sealed record Grant
     public ImmutableSortedDictionary<string, string>? EncryptionContextEquals { get; init; }
     public ImmutableSortedDictionary<string, string>? EncryptionContextSubset { get; init; }
 
+    [JsonIgnore]
     public bool HasConstraints => EncryptionContextEquals is not null || EncryptionContextSubset is not null;
 
     /// <summary>The grant as ListGrants / ListRetirableGrants show it.</summary>
