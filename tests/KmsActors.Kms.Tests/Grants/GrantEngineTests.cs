@@ -143,6 +143,24 @@ public sealed class GrantEngineTests : EngineTestBase
     }
 
     [Fact]
+    public async Task a_recovering_key_with_grants_restores_a_retirable_entry_the_region_lost()
+    {
+        var keyId = await NewKey();
+        var created = await Grant(keyId, retiring: Ops);
+        var key = await KeyActor(keyId);
+        var region = await Sys.ActorSelection($"/user/{KmsEngineActor.Name}/{Account}-{UsEast1}").ResolveOne(TimeSpan.FromSeconds(5));
+        region.Tell(new KmsActors.Kms.Keys.RetirableGrantsChanged(keyId, [], [], [])); // as if the region's write had been lost
+        await AwaitAssertAsync(async () => Assert.Empty(await Retirable(Ops)), TimeSpan.FromSeconds(5));
+        Watch(key);
+
+        key.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(key);
+        await Grants(keyId); // wakes the key: it recovers and reports its retirable grants
+
+        await AwaitAssertAsync(async () => Assert.Equal([created.GrantId!], await Retirable(Ops)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task a_deleted_key_takes_its_grants_with_it()
     {
         var keyId = await NewKey();
