@@ -20,6 +20,8 @@ internal static class AuditRedaction
         "Plaintext", "EncryptedKeyMaterial", "ImportToken", "PublicKey", "CiphertextBlob", "CiphertextForRecipient",
         "Signature", "Mac", "Message", "PrivateKeyPlaintext", "PrivateKeyCiphertextBlob", "SharedSecret", "KeyMaterial",
         "KeyStorePassword", "XksProxyAuthenticationCredential", "RawSecretAccessKey", "AttestationDocument",
+        // A grant token lets its bearer use a grant at once (docs/grants.md): like CloudTrail's CreateGrant, log the grant ID only.
+        "GrantToken", "GrantTokens",
     };
 
     private static readonly ConcurrentDictionary<Type, RecordShape> Shapes = new();

@@ -116,6 +116,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         if (_key is null)
             return; // a new key: waits for InitializeKey / InitializeReplica
         TellStatus();
+        ReportRetirableGrants();
         OnDue(); // a ValidTo or DeletionDate that passed while the engine was down acts now
     }
 

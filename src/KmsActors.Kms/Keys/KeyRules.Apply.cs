@@ -25,7 +25,9 @@ public static partial class KeyRules
                 PendingWindowInDays = x.PendingWindowInDays,
             },
             KeyDeletionCanceled x => key with { State = x.ResultingState, DeletionDate = null, PendingWindowInDays = null },
-            KeyDeleted => key,
+            KeyDeleted => key with { Grants = [] }, // AWS: a key's grants are deleted with it
+            GrantCreated x => key with { Grants = key.Grants.Add(x.Grant) },
+            GrantRetired x => key with { Grants = key.Grants.RemoveAll(g => g.GrantId == x.GrantId) },
             KeyRotated x => Rotated(key, x),
             KeyRotationStatusChanged x => key with { KeyRotationEnabled = x.KeyRotationEnabled, RotationPeriodInDays = x.RotationPeriodInDays, NextRotationDate = x.NextRotationDate },
             KeyDescriptionUpdated x => key with { Description = x.Description },

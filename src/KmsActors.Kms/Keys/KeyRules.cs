@@ -48,6 +48,11 @@ public static partial class KeyRules
         ["ListKeyPolicies"] =              new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["ReplicateKey"] =                 new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
         ["CreateAlias"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
+        // Grants (docs/grants.md): creating one is key management; listing, retiring and revoking work in every state.
+        ["CreateGrant"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
+        ["ListGrants"] =                   new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
+        ["RetireGrant"] =                  new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
+        ["RevokeGrant"] =                  new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         // Cryptographic operations ("N/A*" cells of the 2023 table are PIMP now that asymmetric/HMAC keys import).
         ["Encrypt"] =                      new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
         ["Decrypt"] =                      new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Persistence;
 
@@ -44,6 +45,18 @@ public sealed record KmsKey : IKmsPersistentMessage
 
     /// <summary>Import tokens this key consumed, by token ID, with the time they would have expired (reference §11: single use).</summary>
     public ImmutableSortedDictionary<string, DateTimeOffset> ConsumedImportTokens { get; init; } = ImmutableSortedDictionary<string, DateTimeOffset>.Empty;
+
+    /// <summary>The key's grants in creation order (docs/grants.md). Written to the journal only when there are any
+    /// (<see cref="GrantsInJournal"/>), so snapshots of keys without grants read and write as version 2 always did.</summary>
+    [JsonIgnore]
+    public ImmutableList<Grant> Grants { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("Grants")]
+    private ImmutableList<Grant>? GrantsInJournal
+    {
+        get => Grants.IsEmpty ? null : Grants;
+        init => Grants = value ?? [];
+    }
 
     /// <summary>Completed on-demand rotations (AWS: at most 25 per key).</summary>
     public int OnDemandRotations { get; init; }

@@ -24,6 +24,13 @@ public sealed record RealismSettings
     public bool EventualConsistencyEnabled { get; init; }
     /// <summary>How long after CreateKey the key may still answer NotFoundException.</summary>
     public TimeSpan EventualConsistencyWindow { get; init; }
+    /// <summary>kms.realism.eventual-consistency.grant-delay: how long a new grant takes to be usable without its grant
+    /// token (docs/grants.md). As configured; <see cref="GrantPropagationDelay"/> is what applies.</summary>
+    public TimeSpan GrantDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The grant propagation delay to pass to <c>GrantRules.Allows</c>: <see cref="GrantDelay"/> when eventual
+    /// consistency is enabled, else zero (a grant is usable as soon as CreateGrant answered).</summary>
+    public TimeSpan GrantPropagationDelay => EventualConsistencyEnabled ? GrantDelay : TimeSpan.Zero;
 
     public bool AnyEnabled => QuotasEnabled || LatencyEnabled || EventualConsistencyEnabled;
 
@@ -45,6 +52,7 @@ public sealed record RealismSettings
             OperationLatency = Delays(latency?.GetConfig("operations")),
             EventualConsistencyEnabled = realism.GetBoolean("eventual-consistency.enabled", false),
             EventualConsistencyWindow = realism.GetTimeSpan("eventual-consistency.window", TimeSpan.FromSeconds(1)),
+            GrantDelay = realism.GetTimeSpan("eventual-consistency.grant-delay", TimeSpan.FromSeconds(1)),
         };
     }
 

@@ -22,6 +22,8 @@ public sealed partial class RegionActor
             case DeleteImportedKeyMaterialRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
             // AWS: KeyId is optional on Decrypt (symmetric) and ReEncrypt's source: the ciphertext names the key.
             case DecryptRequest { KeyId: null } r: return KeyOfCiphertext(r.CiphertextBlob);
+            // AWS: RetireGrant names its key by KeyId, or only by its grant token.
+            case RetireGrantRequest r: return RetireGrantTarget(r);
             case ReEncryptRequest r: return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, "sourceKeyId", allowAlias: true);
             // The most frequent calls, read without the reflective lookup below.
             case EncryptRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);

@@ -42,6 +42,8 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Recover<KeyUnindexed>(Replay);
         Recover<AliasSet>(Replay);
         Recover<AliasRemoved>(Replay);
+        Recover<RetirableGrantIndexed>(Replay);
+        Recover<RetirableGrantUnindexed>(Replay);
         Recover<RecoveryCompleted>(_ =>
         {
             RearmDueTimer();
@@ -52,6 +54,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<KeyStatusChanged>(OnKeyStatusChanged);
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
+        Command<RetirableGrantsChanged>(OnRetirableGrantsChanged);
         // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
         Command<ReplyWhenIndexed>(reply => AnswerWhenDurable(reply, reply.ReplyTo, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
@@ -126,6 +129,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
                 case ListAliasesRequest request: ListAliases(command, request, replyTo); break;
                 case ListKeysRequest request: ListKeys(command, request, replyTo); break;
                 case GenerateRandomRequest request: GenerateRandom(command, request, replyTo); break;
+                case ListRetirableGrantsRequest request: ListRetirableGrants(command, request, replyTo); break;
                 default: Deliver(ResolveTarget(command), command, replyTo); break;
             }
         }

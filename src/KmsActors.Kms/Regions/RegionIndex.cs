@@ -13,6 +13,8 @@ internal sealed class RegionIndex
     public SortedKeyIds KeyOrder { get; } = new();
     public SortedList<string, AliasSet> Aliases { get; } = new(StringComparer.Ordinal);
     public SortedSet<(DateTimeOffset Due, string KeyId)> DueDates { get; } = new();
+    /// <summary>Grants with a retiring principal, for ListRetirableGrants (docs/grants.md).</summary>
+    public RetirableGrantIndex RetirableGrants { get; } = new();
 
     public bool HasKey(string keyId) => _keys.ContainsKey(keyId);
 
@@ -39,6 +41,7 @@ internal sealed class RegionIndex
                     if (removed.NextDueDate is { } removedDue)
                         DueDates.Remove((removedDue, gone.KeyId));
                 }
+                RetirableGrants.RemoveKey(gone.KeyId); // and its grants
                 // AWS: deleting a key deletes its aliases.
                 foreach (var alias in Aliases.Values.Where(a => a.TargetKeyId == gone.KeyId).ToList())
                     Aliases.Remove(alias.AliasName);
@@ -49,21 +52,28 @@ internal sealed class RegionIndex
             case AliasRemoved alias:
                 Aliases.Remove(alias.AliasName);
                 break;
+            case RetirableGrantIndexed or RetirableGrantUnindexed:
+                RetirableGrants.Apply(@event);
+                break;
             case RegionSnapshot snapshot:
                 _keys.Clear();
                 KeyOrder.Clear();
                 Aliases.Clear();
                 DueDates.Clear();
+                RetirableGrants.Clear();
                 foreach (var key in snapshot.Keys)
                     Apply(key);
                 foreach (var alias in snapshot.Aliases)
                     Apply(alias);
+                foreach (var grant in snapshot.RetirableGrants ?? [])
+                    Apply(grant);
                 break;
         }
     }
 
     /// <summary>Keys in key ID order, so restoring appends to <see cref="KeyOrder"/>'s last block.</summary>
-    public RegionSnapshot ToSnapshot() => new(KeyOrder.All().Select(id => _keys[id]).ToList(), Aliases.Values.ToList());
+    public RegionSnapshot ToSnapshot() => new(KeyOrder.All().Select(id => _keys[id]).ToList(), Aliases.Values.ToList(),
+        RetirableGrants.Count == 0 ? null : RetirableGrants.ToEvents().ToList());
 
     /// <summary>Index of the first entry whose name is greater than <paramref name="after"/> (binary search; for paging).</summary>
     public static int FirstAfter(IList<string> sortedNames, string? after)

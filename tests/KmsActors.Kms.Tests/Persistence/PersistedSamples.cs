@@ -11,11 +11,24 @@ namespace KmsActors.Kms.Tests.Persistence;
 /// as the journal gets it: key material only sealed.</summary>
 internal static class PersistedSamples
 {
-    public static bool IsRegionType(string name) => name is nameof(KeyIndexed) or nameof(KeyUnindexed) or nameof(AliasSet) or nameof(AliasRemoved) or nameof(RegionSnapshot);
+    public static bool IsRegionType(string name) => name is nameof(KeyIndexed) or nameof(KeyUnindexed) or nameof(AliasSet) or nameof(AliasRemoved) or nameof(RegionSnapshot)
+        or nameof(RetirableGrantIndexed) or nameof(RetirableGrantUnindexed);
 
     /// <summary>Fixed bytes in the shape the key actor writes (fixtures must not change from run to run).</summary>
     private static SealedMaterial Sealed(int seed) =>
         new($"{seed:x32}", [.. Enumerable.Range(seed, 12).Select(i => (byte)i)], [.. Enumerable.Range(seed * 7, 48).Select(i => (byte)i)]);
+
+    private static Grant SampleGrant => new()
+    {
+        GrantId = new string('a', 64),
+        Name = "app",
+        CreationDate = T0,
+        GranteePrincipal = "arn:aws:iam::111122223333:role/app",
+        RetiringPrincipal = "arn:aws:iam::111122223333:role/ops",
+        IssuingAccount = "arn:aws:iam::111122223333:root",
+        Operations = [GrantOperation.Encrypt, GrantOperation.Decrypt],
+        EncryptionContextSubset = ImmutableSortedDictionary<string, string>.Empty.Add("purpose", "test"),
+    };
 
     public static ImmutableSortedDictionary<string, IKmsPersistentMessage> All()
     {
@@ -44,6 +57,10 @@ internal static class PersistedSamples
             new KeyUnindexed("k1"),
             new AliasSet("alias/app", "k1", T0, T0.AddHours(1)),
             new AliasRemoved("alias/app"),
+            new GrantCreated(SampleGrant),
+            new GrantRetired(new string('a', 64), true, T0),
+            new RetirableGrantIndexed("k1", SampleGrant),
+            new RetirableGrantUnindexed("k1", new string('a', 64)),
             new RegionSnapshot([new KeyIndexed("k1", KeySpec.HMAC_256, KeyUsageType.GENERATE_VERIFY_MAC, KeyState.PendingImport, null)], [new AliasSet("alias/app", "k1", T0, T0)]),
         ];
         return all.ToImmutableSortedDictionary(e => e.GetType().Name, e => e);
