@@ -9,7 +9,7 @@ namespace KmsActors.Samples.LoadSimulation;
 /// and makes exactly one engine call, so under virtual time the calls of a round are sent in a fixed order.
 /// Decrypt and Verify reuse this client's own earlier ciphertexts and signatures.
 /// </summary>
-public sealed class Client(KmsEngine engine, KeySet keys, StatsBoard stats, OperationPicker picker, Random random)
+public sealed class Client(KmsEngine engine, KeySet keys, StatsBoard stats, OperationPicker picker, Random random, CallerIdentity? caller = null)
 {
     private static readonly byte[] Plaintext = Enumerable.Range(0, 64).Select(i => (byte)i).ToArray();
     private static readonly byte[] Message = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
@@ -35,28 +35,28 @@ public sealed class Client(KmsEngine engine, KeySet keys, StatsBoard stats, Oper
                 var (sealedBy, blob) = _ciphertexts[random.Next(Math.Min(_ciphertextCount, _ciphertexts.Length))];
                 if (sealedBy.Busy)
                     goto default;
-                return stats.Time(operation, started, engine.Decrypt(new DecryptRequest { CiphertextBlob = blob }));
+                return stats.Time(operation, started, engine.Decrypt(new DecryptRequest { CiphertextBlob = blob }, caller));
             case SimOperation.Decrypt or SimOperation.Encrypt:
                 return Encrypt(key, started);
             case SimOperation.GenerateDataKey:
-                return stats.Time(operation, started, engine.GenerateDataKey(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256 }));
+                return stats.Time(operation, started, engine.GenerateDataKey(new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256 }, caller));
             case SimOperation.GenerateMac:
-                return stats.Time(operation, started, engine.GenerateMac(new GenerateMacRequest { KeyId = key.KeyId, Message = Message, MacAlgorithm = MacOf(key.Spec) }));
+                return stats.Time(operation, started, engine.GenerateMac(new GenerateMacRequest { KeyId = key.KeyId, Message = Message, MacAlgorithm = MacOf(key.Spec) }, caller));
             case SimOperation.Verify when _signature is { Key.Busy: false } last:
                 return stats.Time(operation, started, engine.Verify(new VerifyRequest
                 {
                     KeyId = last.Key.KeyId, Message = Message, Signature = last.Signature, SigningAlgorithm = last.Algorithm,
-                }));
+                }, caller));
             case SimOperation.Verify or SimOperation.Sign:
                 return Sign(key, started);
             default:
-                return stats.Time(SimOperation.DescribeKey, started, engine.DescribeKey(new DescribeKeyRequest { KeyId = key.KeyId }));
+                return stats.Time(SimOperation.DescribeKey, started, engine.DescribeKey(new DescribeKeyRequest { KeyId = key.KeyId }, caller));
         }
     }
 
     private async Task Encrypt(SimKey key, long started)
     {
-        var response = await stats.Time(SimOperation.Encrypt, started, engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = Plaintext })).ConfigureAwait(false);
+        var response = await stats.Time(SimOperation.Encrypt, started, engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = Plaintext }, caller)).ConfigureAwait(false);
         if (response?.CiphertextBlob is { } blob)
             _ciphertexts[_ciphertextCount++ % _ciphertexts.Length] = (key, blob);
     }
@@ -64,7 +64,7 @@ public sealed class Client(KmsEngine engine, KeySet keys, StatsBoard stats, Oper
     private async Task Sign(SimKey key, long started)
     {
         var algorithm = SigningOf(key.Spec);
-        var response = await stats.Time(SimOperation.Sign, started, engine.Sign(new SignRequest { KeyId = key.KeyId, Message = Message, SigningAlgorithm = algorithm })).ConfigureAwait(false);
+        var response = await stats.Time(SimOperation.Sign, started, engine.Sign(new SignRequest { KeyId = key.KeyId, Message = Message, SigningAlgorithm = algorithm }, caller)).ConfigureAwait(false);
         if (response?.Signature is { } signature)
             _signature = (key, algorithm, signature);
     }

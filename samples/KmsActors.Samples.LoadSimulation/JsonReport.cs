@@ -16,7 +16,7 @@ public static class JsonReport
             ["scenario"] = new Dictionary<string, object?>
             {
                 ["keys"] = s.Keys, ["clients"] = s.Clients, ["durationSeconds"] = s.Duration.TotalSeconds, ["operations"] = s.OperationCount,
-                ["seed"] = s.Seed, ["journal"] = s.Journal, ["virtualTime"] = s.VirtualTime, ["realism"] = s.Realism,
+                ["seed"] = s.Seed, ["journal"] = s.Journal, ["virtualTime"] = s.VirtualTime, ["realism"] = s.Realism, ["policies"] = s.Policies,
                 // The worker-thread cap of a real-time run (null: none, or virtual time, which runs no cap).
                 ["threads"] = s.Threads > 0 && !s.VirtualTime ? s.Threads : null, ["externalShare"] = s.ExternalShare, ["byokRatePerSecond"] = s.ByokRate.PerSecond,
                 ["keyMix"] = s.KeyMix.ToDictionary(m => m.Key.ToString(), m => m.Value),

@@ -24,6 +24,14 @@ public sealed record Scenario
     /// <summary>Apply hocon/load-simulation.conf: AWS quotas, latency, eventual consistency.</summary>
     public bool Realism { get; init; }
 
+    /// <summary>Run the clients as an IAM role (<see cref="AppRole"/>) whose identity policy (kms.iam) allows the data-plane
+    /// calls only from this account, under the keys' default policy: every call is authorized with a condition evaluated
+    /// against the request, the cost a policy-governed application pays. Off: every call is the account root's.</summary>
+    public bool Policies { get; init; }
+
+    /// <summary>The clients' role with <see cref="Policies"/> on.</summary>
+    public const string AppRole = "arn:aws:iam::111122223333:role/loadsim-app";
+
     /// <summary>Share of keys per key spec (normalised).</summary>
     public IReadOnlyDictionary<KeySpec, double> KeyMix { get; init; } = new Dictionary<KeySpec, double>
     {

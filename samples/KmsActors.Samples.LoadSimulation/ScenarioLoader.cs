@@ -15,6 +15,7 @@ public static class ScenarioLoader
           --journal inmem|sqlite --data-dir DIR
           --virtual-time --virtual-span 365d --step 1h
           --realism                        AWS quotas, latency, eventual consistency (hocon/load-simulation.conf)
+          --policies                       clients call as an IAM role under identity policies with a condition (authorization cost)
           --mix SYMMETRIC_DEFAULT=0.82,HMAC_256=0.08,ECC_NIST_P256=0.08,RSA_2048=0.02 --external 0.02
           --ops Encrypt=30,Decrypt=25,GenerateDataKey=20,Sign=4,Verify=4,GenerateMac=7,DescribeKey=10
           --byok-rate 1/s (N/s|m|h|d)      --expire-after 30d   --passivate-after 30s
@@ -50,6 +51,7 @@ public static class ScenarioLoader
                 "--virtual-span" => scenario with { VirtualSpan = Duration(Next()) },
                 "--step" => scenario with { VirtualStep = Duration(Next()) },
                 "--realism" => scenario with { Realism = true },
+                "--policies" => scenario with { Policies = true },
                 "--mix" => scenario with { KeyMix = Pairs(Next(), Enum.Parse<KeySpec>) },
                 "--external" => scenario with { ExternalShare = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--ops" => scenario with { OperationMix = Pairs(Next(), Enum.Parse<SimOperation>) },
@@ -92,6 +94,7 @@ public static class ScenarioLoader
         VirtualSpan = c.GetTimeSpan("virtual-span", s.VirtualSpan),
         VirtualStep = c.GetTimeSpan("virtual-step", s.VirtualStep),
         Realism = c.GetBoolean("realism", s.Realism),
+        Policies = c.GetBoolean("policies", s.Policies),
         ExternalShare = c.GetDouble("external-share", s.ExternalShare),
         ByokRate = c.HasPath("byok-rate") ? Rate.Parse(c.GetString("byok-rate")) : s.ByokRate,
         ExpireAfter = c.HasPath("expire-after") ? c.GetTimeSpan("expire-after") : s.ExpireAfter,

@@ -25,6 +25,13 @@ public sealed class Simulation(Scenario scenario)
 
     public SimulationProgress Progress { get; } = new();
 
+    /// <summary>The identity policy of <see cref="Scenario.AppRole"/> with --policies: the clients' calls, from this account only.</summary>
+    private const string AppPolicy = """
+        {"Version":"2012-10-17","Statement":[{"Sid":"DataPlaneFromThisAccount","Effect":"Allow",
+          "Action":["kms:Encrypt","kms:Decrypt","kms:GenerateDataKey","kms:GenerateMac","kms:Sign","kms:Verify","kms:DescribeKey"],
+          "Resource":"arn:aws:kms:*:111122223333:key/*","Condition":{"StringEquals":{"kms:CallerAccount":"111122223333"}}}]}
+        """;
+
     /// <summary>The engine configuration of the scenario: journal, virtual scheduler and seeded IDs, realism profile.</summary>
     public Config EngineConfig()
     {
@@ -42,6 +49,8 @@ public sealed class Simulation(Scenario scenario)
                 akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
                 kms.deterministic-ids {"{"} enabled = on, seed = "{scenario.Seed}" {"}"}
                 """;
+        if (scenario.Policies)
+            hocon += "\nkms.iam.principals = [ { arn = \"" + Scenario.AppRole + "\", policies = [ \"\"\"" + AppPolicy + "\"\"\" ] } ]";
         if (scenario.PassivateAfter is { } passivate)
             hocon += $"\nkms.passivate-after = {(long)passivate.TotalMilliseconds}ms";
         if (scenario.MaxLiveKeys is { } maxLiveKeys)
@@ -91,7 +100,8 @@ public sealed class Simulation(Scenario scenario)
             var runWatch = Stopwatch.StartNew();
             var lifecycle = new ByokLifecycle(engine, Progress.Run, clock, scenario.ExpireAfter);
             var clients = Enumerable.Range(0, scenario.Clients)
-                .Select(i => new Client(engine, keys, Progress.Run, new OperationPicker(scenario.OperationMix), new Random(scenario.Seed * 7919 + i)))
+                .Select(i => new Client(engine, keys, Progress.Run, new OperationPicker(scenario.OperationMix), new Random(scenario.Seed * 7919 + i),
+                    scenario.Policies ? CallerIdentity.Of(Scenario.AppRole) : null))
                 .ToArray();
             var runStart = clock.Now;
             var runTime = TimeSpan.Zero;

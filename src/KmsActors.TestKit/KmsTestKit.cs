@@ -57,6 +57,11 @@ public abstract class KmsTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>Moves virtual time to <paramref name="when"/> (no-op if it is already past).</summary>
     protected void AdvanceTo(DateTimeOffset when) => Clock.AdvanceToAsync(when).GetAwaiter().GetResult();
 
+    /// <summary>A caller acting as <paramref name="principalArn"/> (user, role, assumed-role session or root), to pass to
+    /// any engine call: <c>engine.ImportKeyMaterial(request, As("arn:aws:iam::111122223333:role/app"))</c>. What it may
+    /// do is what the key policy, kms.iam's identity policies and the key's grants allow it (docs/access-control.md).</summary>
+    protected static CallerIdentity As(string principalArn) => CallerIdentity.Of(principalArn);
+
     /// <summary>Waits until every settle target has handled everything it was sent before.</summary>
     protected void Settle() => Clock.SettleAsync().GetAwaiter().GetResult();
 }

@@ -87,7 +87,7 @@ public sealed record AuditRecord
             AwsRegion = command.Region,
             SourceIPAddress = caller.SourceIpAddress,
             UserAgent = caller.UserAgent,
-            ErrorCode = error?.ErrorCode,
+            ErrorCode = error is null ? null : CloudTrailErrorCode(error.ErrorCode),
             ErrorMessage = error?.Message,
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
@@ -143,6 +143,11 @@ public sealed record AuditRecord
         "DeriveSharedSecret",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>CloudTrail writes the errorCode of a refused call as "AccessDenied" where the API answers
+    /// AccessDeniedException (docs/access-control.md); every other error under its API name.</summary>
+    private static string CloudTrailErrorCode(string errorCode) =>
+        errorCode == Policy.AuthorizationDecision.AccessDeniedException ? "AccessDenied" : errorCode;
+
     /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>
     private static CachedIdentity? _lastIdentity;
 
@@ -160,15 +165,19 @@ public sealed record AuditRecord
     private static AuditUserIdentity BuildIdentity(CallerIdentity caller)
     {
         var arn = caller.PrincipalArn;
-        var type = arn.EndsWith(":root", StringComparison.Ordinal) ? "Root"
-            : arn.Contains(":assumed-role/", StringComparison.Ordinal) ? "AssumedRole"
-            : arn.Contains(":user/", StringComparison.Ordinal) ? "IAMUser"
-            : "AWSAccount";
+        var type = caller.Principal.Type switch
+        {
+            Policy.PrincipalType.Account => "Root",
+            Policy.PrincipalType.User => "IAMUser",
+            Policy.PrincipalType.AssumedRole => "AssumedRole",
+            Policy.PrincipalType.FederatedUser => "FederatedUser",
+            _ => "AWSAccount",
+        };
         return new AuditUserIdentity
         {
             Type = type,
-            // CloudTrail: the root's principalId is the account ID; for others we have no unique ID, so the principal's name stands in.
-            PrincipalId = type == "Root" ? caller.AccountId : arn[(arn.LastIndexOf('/') + 1)..],
+            // CloudTrail: the root's principalId is the account ID; for users and roles their unique ID (aws:userid).
+            PrincipalId = type == "Root" ? caller.AccountId : caller.Principal.UserId,
             Arn = arn,
             AccountId = caller.AccountId,
             AccessKeyId = string.IsNullOrEmpty(caller.AccessKeyId) ? null : caller.AccessKeyId,

@@ -87,7 +87,7 @@ public sealed partial class KmsEngine
     {
         // Straight to the region actor once the engine actor has started it (one hop less per call); until then, and
         // for a region name the engine actor has not accepted, through the engine actor, which validates and routes.
-        var target = _regions.Find(command.Caller.AccountId, command.Region) ?? Actor;
+        var target = _regions.Find(KeyOwner.AccountOf(command), command.Region) ?? Actor;
         var (sender, reply) = PendingReply<TResponse>.Start(_provider, _timeouts, command.Request, ct);
         target.Tell(command, sender);
         return reply;

@@ -37,10 +37,11 @@ public sealed partial class KmsEngineActor : ReceiveActor
                 Sender.Tell(new Status.Failure(KmsException.Validation($"'{command.Region}' is not a valid AWS Region name (e.g. us-east-1).")));
                 return;
             }
-            var region = RegionOf(command.Caller.AccountId, command.Region);
+            var account = KeyOwner.AccountOf(command); // the caller's, or the key owner's for a cross-account call
+            var region = RegionOf(account, command.Region);
             region.Forward(command);
             // Published after forwarding: a call sent directly once the façade sees the region is queued behind this one.
-            _directory?.Publish(command.Caller.AccountId, command.Region, region);
+            _directory?.Publish(account, command.Region, region);
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
         Receive<Settle>(_ =>

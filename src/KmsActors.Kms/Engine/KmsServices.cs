@@ -32,6 +32,8 @@ public sealed class KmsServices : IExtension
         system.RegisterOnTermination(WrappingKeys.Dispose);
         Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), DataKeyStore(system, Settings));
         system.RegisterOnTermination(Vault.Dispose);
+        Authorizer = new Policy.Authorizer(IamPrincipalSettings.ReadAll(system.Settings.Config));
+        GrantPropagationDelay = Realism.RealismSettings.From(system.Settings.Config).GrantPropagationDelay;
     }
 
     public KmsSettings Settings { get; }
@@ -40,6 +42,10 @@ public sealed class KmsServices : IExtension
     public MaterialCommitment Commitments { get; }
     /// <summary>Seals key material for the journal under per-material data keys, and shreds them.</summary>
     public MaterialVault Vault { get; }
+    /// <summary>kms.iam's identity policies and the compiled key policies (docs/access-control.md).</summary>
+    public Policy.Authorizer Authorizer { get; }
+    /// <summary>How long a new grant takes to apply to calls that do not present its token (kms.realism.eventual-consistency).</summary>
+    public TimeSpan GrantPropagationDelay { get; }
 
     public static KmsServices Get(ActorSystem system) => system.WithExtension<KmsServices, KmsServicesProvider>();
 

@@ -3,6 +3,7 @@ using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Policy;
 
 namespace KmsActors.Kms.Keys;
 
@@ -21,6 +22,12 @@ public sealed partial class KeyActor
         {
             if (_key is null)
                 throw KmsException.NotFound($"Key '{_arn}' does not exist");
+            // RetireGrant has its own rule of who may retire (the grant's retiring principal, its grantee, the key's
+            // account: docs/grants.md) on top of kms:RetireGrant in the policies, so the grant rules decide it.
+            if (command.Request is not RetireGrantRequest)
+                Authorize(command, KmsActions.Of(command.Operation));
+            if (command.Request is PutKeyPolicyRequest { Policy: { } policy } put)
+                CheckLockout(command, policy, put.BypassPolicyLockoutSafetyCheck == true);
             switch (command.Request)
             {
                 case GetParametersForImportRequest r: GetParametersForImport(command, r, replyTo); break;
@@ -54,6 +61,8 @@ public sealed partial class KeyActor
             if (_key is not null)
                 throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{_arn}' already exists");
             var request = (CreateKeyRequest)command.Request;
+            if (request.Policy is { } policy)
+                CheckLockout(command, policy, request.BypassPolicyLockoutSafetyCheck == true);
             var context = NewContext() with { NewKeyId = message.KeyId };
             var spec = request.KeySpec ?? (request.CustomerMasterKeySpec is { } cmks ? Enum.Parse<KeySpec>(cmks.ToString()) : KeySpec.SYMMETRIC_DEFAULT);
             // Generate only for a request that can succeed (RSA-4096 generation takes a while).
@@ -159,6 +168,8 @@ public sealed partial class KeyActor
         {
             if (_key is not null)
                 throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{_arn}' already exists");
+            if (request.Policy is { } policy)
+                CheckLockout(message.Command, policy, request.BypassPolicyLockoutSafetyCheck == true);
             var decision = KeyRules.CreateReplica(message.Primary, request, NewContext());
             PersistDecision(decision, () =>
             {

@@ -30,6 +30,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     private KeyStatusChanged? _reported;
     /// <summary>Set while a persisted call's reply runs whose status change the region is persisting.</summary>
     private bool _replyAfterIndexing;
+    /// <summary>The key's aliases as the region last told them (kms:ResourceAliases).</summary>
+    private IReadOnlyList<string> _aliases = [];
 
     public KeyActor(string keyId, string accountId, string region)
     {
@@ -71,6 +73,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReplicaCreated created: OnReplicaCreated(created); break;
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
             case WakeUp or DueTimer: OnDue(); break;
+            case KeyAliases aliases: _aliases = aliases.Names; break;
+            case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;
             case Settle: Sender.Tell(Settled.Instance); break;
             case StopPassivated: OnStopPassivated(); break;
             case ReplicationWaitOver: Context.Stop(Self); break;

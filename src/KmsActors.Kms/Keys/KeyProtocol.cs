@@ -54,3 +54,15 @@ public sealed record StopPassivated
 {
     public static readonly StopPassivated Instance = new();
 }
+
+/// <summary>Region → key actor: the key's aliases (names with "alias/"), for the kms:ResourceAliases condition key. Sent
+/// before anything else to a key actor the region starts when the key has aliases, and whenever they change.</summary>
+public sealed record KeyAliases(IReadOnlyList<string> Names);
+
+/// <summary>Region → key actor: an alias operation also needs <paramref name="Action"/> on this key (its key policy
+/// decides, docs/access-control.md). The key answers the region with <see cref="AliasKeyDecision"/>.</summary>
+public sealed record AuthorizeAliasKey(KmsCommand Command, string Action, Akka.Actor.IActorRef ReplyTo);
+
+/// <summary>Key actor → region: the key allows the alias operation of <paramref name="Command"/> (<paramref name="Refusal"/>
+/// null), or refuses it; the region answers the caller.</summary>
+public sealed record AliasKeyDecision(KmsCommand Command, Akka.Actor.IActorRef ReplyTo, KmsException? Refusal);

@@ -14,18 +14,26 @@ public sealed partial class RegionActor
     private void CreateAlias(KmsCommand command, CreateAliasRequest request, IActorRef replyTo)
     {
         var name = ValidAliasName(request.AliasName);
+        AuthorizeByIdentity(command, Policy.KmsActions.Of("CreateAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (_index.Aliases.ContainsKey(name))
             throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"An alias with the name {AliasArn(name)} already exists");
         // AWS: TargetKeyId is a key ID or key ARN, never another alias.
         var keyId = ResolveKeyId(request.TargetKeyId, "targetKeyId", allowAlias: false);
         RequireNotPendingDeletion(keyId);
+        if (!KeysAllow(command, replyTo, keyId))
+            return;
         var now = Now;
-        PersistAndApply(new AliasSet(name, keyId, now, now), replyTo, _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(keyId)]));
+        PersistAndApply(new AliasSet(name, keyId, now, now), replyTo, _ =>
+        {
+            TellAliases(keyId);
+            Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(keyId)]);
+        });
     }
 
     private void UpdateAlias(KmsCommand command, UpdateAliasRequest request, IActorRef replyTo)
     {
         var name = ValidAliasName(request.AliasName);
+        AuthorizeByIdentity(command, Policy.KmsActions.Of("UpdateAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
         var keyId = ResolveKeyId(request.TargetKeyId, "targetKeyId", allowAlias: false);
@@ -35,16 +43,29 @@ public sealed partial class RegionActor
             throw KmsException.Validation(
                 $"Alias {name} is associated with a key of KeySpec {from.Spec} and KeyUsage {from.Usage}; it cannot point to {KeyArn(keyId)}, " +
                 $"a key of KeySpec {to.Spec} and KeyUsage {to.Usage}. An alias can only be moved to a key of the same type and usage.");
-        PersistAndApply(alias with { TargetKeyId = keyId, LastUpdatedDate = Now }, replyTo,
-            _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId), KeyArn(keyId)]));
+        if (!KeysAllow(command, replyTo, alias.TargetKeyId, keyId))
+            return;
+        PersistAndApply(alias with { TargetKeyId = keyId, LastUpdatedDate = Now }, replyTo, _ =>
+        {
+            TellAliases(alias.TargetKeyId);
+            TellAliases(keyId);
+            Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId), KeyArn(keyId)]);
+        });
     }
 
     private void DeleteAlias(KmsCommand command, DeleteAliasRequest request, IActorRef replyTo)
     {
         var name = ValidAliasName(request.AliasName);
+        AuthorizeByIdentity(command, Policy.KmsActions.Of("DeleteAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
-        PersistAndApply(new AliasRemoved(name), replyTo, _ => Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId)]));
+        if (!KeysAllow(command, replyTo, alias.TargetKeyId))
+            return;
+        PersistAndApply(new AliasRemoved(name), replyTo, _ =>
+        {
+            TellAliases(alias.TargetKeyId);
+            Reply(command, replyTo, NoOutput, [AliasArn(name), KeyArn(alias.TargetKeyId)]);
+        });
     }
 
     /// <summary>AWS alias name rules: "alias/" prefix (ValidationException with AWS's text), 1–256 characters of

@@ -43,7 +43,32 @@ public sealed partial class RegionActor
         return key;
     }
 
-    private IActorRef StartActor(string keyId) => Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
+    private IActorRef StartActor(string keyId)
+    {
+        var actor = Context.Watch(Context.ActorOf(_keyActorProps(keyId), keyId));
+        if (AliasesOf(keyId) is { Count: > 0 } aliases)
+            actor.Tell(new KeyAliases(aliases)); // first in its mailbox: before any call the region forwards
+        return actor;
+    }
+
+    /// <summary>The alias names that point at <paramref name="keyId"/>.</summary>
+    private List<string>? AliasesOf(string keyId)
+    {
+        List<string>? names = null;
+        foreach (var alias in _index.Aliases.Values)
+        {
+            if (alias.TargetKeyId == keyId)
+                (names ??= []).Add(alias.AliasName);
+        }
+        return names;
+    }
+
+    /// <summary>Tells a running key actor its aliases after they changed.</summary>
+    private void TellAliases(string keyId)
+    {
+        if (_live.TryGetValue(keyId, out var key) && !key.Stopping)
+            key.Actor.Tell(new KeyAliases(AliasesOf(keyId) ?? []));
+    }
 
     private void OnTerminated(Terminated terminated)
     {

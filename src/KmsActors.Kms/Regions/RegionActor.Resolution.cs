@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 
@@ -8,8 +6,6 @@ namespace KmsActors.Kms.Regions;
 // Which key a call is for: key ID, key ARN, alias name or alias ARN (reference §2, "Common shape constraints").
 public sealed partial class RegionActor
 {
-    private static readonly ConcurrentDictionary<Type, Func<object, object?>?> KeyIdMembers = new();
-
     /// <summary>The key ID of the key a forwarded call targets.</summary>
     private string ResolveTarget(KmsCommand command)
     {
@@ -25,21 +21,10 @@ public sealed partial class RegionActor
             // AWS: RetireGrant names its key by KeyId, or only by its grant token.
             case RetireGrantRequest r: return RetireGrantTarget(r);
             case ReEncryptRequest r: return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, "sourceKeyId", allowAlias: true);
-            // The most frequent calls, read without the reflective lookup below.
-            case EncryptRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case DecryptRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case GenerateDataKeyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case GenerateDataKeyWithoutPlaintextRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case GenerateMacRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case VerifyMacRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case SignRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case VerifyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
-            case DescribeKeyRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: true);
         }
-        var keyIdOf = KeyIdMembers.GetOrAdd(request.GetType(), type => type.GetProperty("KeyId", typeof(string)) is { } property ? PropertyGetter.Compile(property) : null);
-        if (keyIdOf is null)
+        if (!RequestKeyId.TryRead(request, out var keyId))
             throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors.");
-        return ResolveKeyId((string?)keyIdOf(request), "keyId", allowAlias: true);
+        return ResolveKeyId(keyId, "keyId", allowAlias: true);
     }
 
     private string KeyOfCiphertext(byte[]? ciphertext)

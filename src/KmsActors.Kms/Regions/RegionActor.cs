@@ -7,6 +7,7 @@ using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Policy;
 
 namespace KmsActors.Kms.Regions;
 
@@ -55,6 +56,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
         Command<RetirableGrantsChanged>(OnRetirableGrantsChanged);
+        Command<AliasKeyDecision>(OnAliasKeyDecision);
         // Sent right after a KeyStatusChanged, whose index entry is on its way to the journal: answered once it is durable.
         Command<ReplyWhenIndexed>(reply => AnswerWhenDurable(reply, reply.ReplyTo, durable => durable.ReplyTo.Tell(durable.Response)));
         Command<DeadLetter>(OnDeadLetter);
@@ -114,11 +116,14 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
-    private void Handle(KmsCommand command)
+    private void Handle(KmsCommand command) => Handle(command, Sender);
+
+    private void Handle(KmsCommand command, IActorRef replyTo)
     {
-        var replyTo = Sender;
         try
         {
+            if (command.Request is CreateKeyRequest or ListAliasesRequest or ListKeysRequest or GenerateRandomRequest or ListRetirableGrantsRequest)
+                AuthorizeKeyless(command);
             switch (command.Request)
             {
                 case CreateKeyRequest request: CreateKey(command, request, replyTo); break;

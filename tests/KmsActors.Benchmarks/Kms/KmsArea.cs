@@ -27,6 +27,7 @@ public sealed class KmsArea : IQuickArea
             yield return new Measurement("encrypt.engine.ratio", engine / raw, "x raw");
             // What the ratio would be on two idle cores: raw CPU per op over engine CPU per op.
             yield return new Measurement("encrypt.engine.cpu-ratio", rawCpu / engineCpu, "x raw");
+            yield return new Measurement("authz.eval", AuthorizationMeasurements.NanosecondsPerEvaluation(), "ns/eval");
         }
         if (!onlyEncrypt)
         {

@@ -120,4 +120,28 @@ public static class KmsOperations
         ["Verify"] = (typeof(VerifyRequest), typeof(VerifyResponse)),
         ["VerifyMac"] = (typeof(VerifyMacRequest), typeof(VerifyMacResponse)),
     };
+
+    /// <summary>The operations whose API reference says "Cross-account use: Yes": a principal of another account may name the key by its key ARN.</summary>
+    public static readonly IReadOnlySet<string> CrossAccount = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CreateGrant",
+        "Decrypt",
+        "DeriveSharedSecret",
+        "DescribeKey",
+        "Encrypt",
+        "GenerateDataKey",
+        "GenerateDataKeyPair",
+        "GenerateDataKeyPairWithoutPlaintext",
+        "GenerateDataKeyWithoutPlaintext",
+        "GenerateMac",
+        "GetKeyRotationStatus",
+        "GetPublicKey",
+        "ListGrants",
+        "ReEncrypt",
+        "RetireGrant",
+        "RevokeGrant",
+        "Sign",
+        "Verify",
+        "VerifyMac",
+    };
 }

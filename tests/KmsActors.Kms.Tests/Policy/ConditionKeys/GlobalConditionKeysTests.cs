@@ -1,9 +1,9 @@
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
-using static KmsActors.Kms.Tests.Policy.Context.ContextFixture;
+using static KmsActors.Kms.Tests.Policy.ConditionKeys.ContextFixture;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>The aws: keys every request carries (docs/condition-keys.md, "Global keys").</summary>
 public sealed class GlobalConditionKeysTests

@@ -1,8 +1,8 @@
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
-using static KmsActors.Kms.Tests.Policy.Context.ContextFixture;
+using static KmsActors.Kms.Tests.Policy.ConditionKeys.ContextFixture;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>The request keys of key creation, import, rotation, deletion, policy, Regions and tags.</summary>
 public sealed class KeyManagementConditionKeysTests

@@ -1,8 +1,8 @@
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
-using static KmsActors.Kms.Tests.Policy.Context.ContextFixture;
+using static KmsActors.Kms.Tests.Policy.ConditionKeys.ContextFixture;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>The contract of ConditionContext, for contexts built from a dictionary and for those Build makes.</summary>
 public sealed class ConditionContextTests

@@ -1,8 +1,8 @@
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
-using static KmsActors.Kms.Tests.Policy.Context.ContextFixture;
+using static KmsActors.Kms.Tests.Policy.ConditionKeys.ContextFixture;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>The keys that describe the target key and the caller (docs/condition-keys.md, "KMS keys from the caller and
 /// the key").</summary>

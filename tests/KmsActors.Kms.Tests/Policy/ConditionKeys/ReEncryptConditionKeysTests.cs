@@ -1,8 +1,8 @@
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
-using static KmsActors.Kms.Tests.Policy.Context.ContextFixture;
+using static KmsActors.Kms.Tests.Policy.ConditionKeys.ContextFixture;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>ReEncrypt's two authorizations, ReEncryptFrom on the source key and ReEncryptTo on the destination key.</summary>
 public sealed class ReEncryptConditionKeysTests

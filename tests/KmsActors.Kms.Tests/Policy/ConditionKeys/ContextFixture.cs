@@ -3,7 +3,7 @@ using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>Keys, callers and calls for the request-context tests.</summary>
 internal static class ContextFixture

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
 
-namespace KmsActors.Kms.Tests.Policy.Context;
+namespace KmsActors.Kms.Tests.Policy.ConditionKeys;
 
 /// <summary>The table of actions and condition keys, and docs/condition-keys.md, which must say the same.</summary>
 public sealed class ConditionKeyTableTests

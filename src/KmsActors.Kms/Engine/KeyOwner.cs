@@ -1,0 +1,23 @@
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Regions;
+
+namespace KmsActors.Kms.Engine;
+
+/// <summary>
+/// Which account's region answers a call: the caller's, except a call that names a key of another account by its key
+/// ARN in an operation AWS allows across accounts (KmsOperations.CrossAccount): that goes to the key owner's region,
+/// where the key policy and the caller's identity policies decide (docs/access-control.md). AWS never resolves an
+/// alias across accounts, so an alias ARN of another account stays with the caller's region (and is not found there).
+/// </summary>
+internal static class KeyOwner
+{
+    public static string AccountOf(KmsCommand command)
+    {
+        var caller = command.Caller.AccountId;
+        if (!RequestKeyId.TryRead(command.Request, out var keyId) || keyId is null || !keyId.StartsWith("arn:", StringComparison.Ordinal))
+            return caller;
+        return KmsArn.TryParse(keyId, out var arn) && !arn.IsAlias && arn.AccountId != caller && KmsOperations.CrossAccount.Contains(command.Operation)
+            ? arn.AccountId
+            : caller;
+    }
+}

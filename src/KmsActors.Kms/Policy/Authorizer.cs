@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using KmsActors.Kms.Configuration;
+
+namespace KmsActors.Kms.Policy;
+
+/// <summary>
+/// The engine's IAM (one per ActorSystem, in KmsServices): the identity policies of kms.iam.principals, compiled once at
+/// start, and compiled key policies shared by every key holding the same policy text (keys created without a policy
+/// share their account's default policy string, so 100,000 such keys compile it once). Evaluation itself is
+/// <see cref="PolicyEvaluator"/>; which action and condition keys a call carries is the caller's part
+/// (docs/access-control.md).
+/// </summary>
+public sealed class Authorizer
+{
+    private readonly FrozenDictionary<string, IReadOnlyList<PolicyDocument>> _identityPolicies;
+    // Keyed by the policy string instance: a key's policy text lives as long as the key's state, and so does its entry.
+    private readonly ConditionalWeakTable<string, PolicyDocument> _keyPolicies = new();
+
+    /// <exception cref="Akka.Configuration.ConfigurationException">An identity policy is not a valid policy document.</exception>
+    public Authorizer(IReadOnlyList<IamPrincipalSettings> principals)
+    {
+        var byArn = new Dictionary<string, IReadOnlyList<PolicyDocument>>(StringComparer.Ordinal);
+        foreach (var principal in principals)
+        {
+            var compiled = new List<PolicyDocument>(principal.Policies.Count);
+            foreach (var policy in principal.Policies)
+            {
+                try
+                {
+                    compiled.Add(PolicyDocument.Parse(policy, PolicyKind.IdentityPolicy));
+                }
+                catch (Model.KmsException error)
+                {
+                    throw new Akka.Configuration.ConfigurationException($"kms.iam.principals: a policy of {principal.Arn} is malformed: {error.Message}");
+                }
+            }
+            byArn[principal.Arn] = byArn.TryGetValue(principal.Arn, out var earlier) ? [.. earlier, .. compiled] : compiled;
+        }
+        _identityPolicies = byArn.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The identity policies attached to <paramref name="principal"/> (a role session: its role's); none when
+    /// kms.iam does not list it.</summary>
+    public IReadOnlyList<PolicyDocument> IdentityPoliciesOf(PrincipalInfo principal) =>
+        _identityPolicies.TryGetValue(principal.PrincipalArn, out var policies) ? policies : [];
+
+    /// <summary>The compiled form of a key policy the key holds (validated when it was put).</summary>
+    public PolicyDocument KeyPolicy(string json) =>
+        _keyPolicies.GetValue(json, static text => PolicyDocument.Parse(text, PolicyKind.KeyPolicy));
+
+    /// <summary>IAM's answer for a call on a key (<paramref name="keyPolicy"/> set) or without one (null: identity
+    /// policies alone); <paramref name="allowedByGrant"/> when a grant on the key allows it.</summary>
+    public AuthorizationDecision Authorize(AuthorizationRequest request, PolicyDocument? keyPolicy, bool allowedByGrant = false) =>
+        PolicyEvaluator.Evaluate(request, keyPolicy, IdentityPoliciesOf(request.Principal), allowedByGrant);
+}
