@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using KmsActors.Kms.Model;
 
@@ -9,7 +8,6 @@ namespace KmsActors.Kms.Keys;
 public static partial class KeyRules
 {
     internal const int MaxDescriptionLength = 8192;
-    internal const int MaxPolicyLength = 32768; // AWS key-policy size quota (32 KB)
 
     [GeneratedRegex("^[a-f0-9]{64}$")]
     private static partial Regex KeyMaterialIdPattern();
@@ -77,23 +75,13 @@ public static partial class KeyRules
         }
     }
 
-    /// <summary>A key policy must be JSON of at most 32 KB (AWS: MalformedPolicyDocumentException / LimitExceededException).</summary>
+    /// <summary>A key policy must be a valid policy document of at most 32 KB (docs/access-control.md: the policy
+    /// language and its MalformedPolicyDocumentException / LimitExceededException answers).</summary>
     internal static void CheckPolicy(string policy)
     {
         if (policy.Length == 0)
             throw Violation("policy", policy, "Member must have length greater than or equal to 1");
-        if (policy.Length > MaxPolicyLength)
-            throw new KmsException(KmsErrorCodes.LimitExceededException, $"The key policy exceeds the maximum size of {MaxPolicyLength} characters.");
-        try
-        {
-            using var document = JsonDocument.Parse(policy);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new JsonException();
-        }
-        catch (JsonException)
-        {
-            throw new KmsException(KmsErrorCodes.MalformedPolicyDocumentException, "The key policy is not a valid JSON policy document.");
-        }
+        Policy.PolicyDocument.Parse(policy, Policy.PolicyKind.KeyPolicy);
     }
 
     /// <summary>Limit/Marker paging shared by the list operations: the marker is the index of the next entry.</summary>

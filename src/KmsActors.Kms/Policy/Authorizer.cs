@@ -17,9 +17,20 @@ public sealed class Authorizer
     // Keyed by the policy string instance: a key's policy text lives as long as the key's state, and so does its entry.
     private readonly ConditionalWeakTable<string, PolicyDocument> _keyPolicies = new();
 
+    /// <summary>The identity policy of a principal kms.iam does not list while unlisted principals have full access:
+    /// every KMS action on every resource, as an administrator's policy (AWS's AdministratorAccess) gives.</summary>
+    private static readonly PolicyDocument[] FullAccess =
+        [PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"UnlistedPrincipalFullAccess","Effect":"Allow","Action":"kms:*","Resource":"*"}]}""", PolicyKind.IdentityPolicy)];
+
+    private readonly IReadOnlyList<PolicyDocument> _unlisted;
+
+    /// <param name="principals">kms.iam.principals.</param>
+    /// <param name="unlistedFullAccess">Principals not listed have full KMS access through IAM (key policies still
+    /// apply); false: they have no identity policies. See kms.iam.unlisted-principals.</param>
     /// <exception cref="Akka.Configuration.ConfigurationException">An identity policy is not a valid policy document.</exception>
-    public Authorizer(IReadOnlyList<IamPrincipalSettings> principals)
+    public Authorizer(IReadOnlyList<IamPrincipalSettings> principals, bool unlistedFullAccess = false)
     {
+        _unlisted = unlistedFullAccess ? FullAccess : [];
         var byArn = new Dictionary<string, IReadOnlyList<PolicyDocument>>(StringComparer.Ordinal);
         foreach (var principal in principals)
         {
@@ -40,10 +51,28 @@ public sealed class Authorizer
         _identityPolicies = byArn.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The identity policies attached to <paramref name="principal"/> (a role session: its role's); none when
-    /// kms.iam does not list it.</summary>
+    /// <summary>The identity policies attached to <paramref name="principal"/> (a role session: its role's); for a
+    /// principal kms.iam does not list, full access or none (kms.iam.unlisted-principals).</summary>
     public IReadOnlyList<PolicyDocument> IdentityPoliciesOf(PrincipalInfo principal) =>
-        _identityPolicies.TryGetValue(principal.PrincipalArn, out var policies) ? policies : [];
+        _identityPolicies.TryGetValue(principal.PrincipalArn, out var policies) ? policies : _unlisted;
+
+    /// <summary>The engine's authorizer from the kms.iam section: kms.iam.unlisted-principals = auto gives unlisted
+    /// principals full access while kms.iam.principals is empty (so callers that merely name themselves keep working
+    /// with zero configuration) and none once any principal is listed.</summary>
+    /// <exception cref="Akka.Configuration.ConfigurationException">A malformed entry or policy, or an unknown mode.</exception>
+    public static Authorizer From(Akka.Configuration.Config config)
+    {
+        var principals = IamPrincipalSettings.ReadAll(config);
+        var mode = config.GetString("kms.iam.unlisted-principals", "auto");
+        var fullAccess = mode switch
+        {
+            "auto" => principals.Count == 0,
+            "full-access" => true,
+            "no-permissions" => false,
+            _ => throw new Akka.Configuration.ConfigurationException($"kms.iam.unlisted-principals = {mode}: expected auto, full-access or no-permissions."),
+        };
+        return new Authorizer(principals, fullAccess);
+    }
 
     /// <summary>The compiled form of a key policy the key holds (validated when it was put).</summary>
     public PolicyDocument KeyPolicy(string json) =>

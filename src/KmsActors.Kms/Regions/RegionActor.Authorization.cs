@@ -60,9 +60,9 @@ public sealed partial class RegionActor
             throw decision.ToException(request ?? NewAuthorizationRequest(principal, action, resource, ConditionContext.Empty));
     }
 
-    /// <summary>Alias calls whose keys all allowed them, handled again to completion; and those still asking, with the
-    /// keys left to ask. By reference: the same command object comes back.</summary>
-    private readonly HashSet<KmsCommand> _aliasKeysAllowed = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The alias call whose keys all allowed it, while it is handled again; and the one still asking, with the
+    /// keys left to ask (at most one: calls behind it are stashed). By reference: the same command object comes back.</summary>
+    private KmsCommand? _aliasKeysAllowed;
     private readonly Dictionary<KmsCommand, Queue<string>> _aliasKeysAsked = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed partial class RegionActor
     /// </summary>
     private bool KeysAllow(KmsCommand command, IActorRef replyTo, params string[] keyIds)
     {
-        if (_aliasKeysAllowed.Remove(command))
+        if (ReferenceEquals(_aliasKeysAllowed, command))
             return true;
         var queue = new Queue<string>(keyIds.Distinct(StringComparer.Ordinal));
         _aliasKeysAsked[command] = queue;
@@ -86,20 +86,21 @@ public sealed partial class RegionActor
         var command = decision.Command;
         if (!_aliasKeysAsked.TryGetValue(command, out var queue))
             return;
-        if (decision.Refusal is { } refusal)
-        {
-            _aliasKeysAsked.Remove(command);
-            Fail(command, decision.ReplyTo, refusal, []);
-            return;
-        }
-        if (queue.Count > 0)
+        if (decision.Refusal is null && queue.Count > 0)
         {
             Deliver(queue.Dequeue(), new AuthorizeAliasKey(command, KmsActions.Of(command.Operation), decision.ReplyTo), Self);
             return;
         }
         _aliasKeysAsked.Remove(command);
-        _aliasKeysAllowed.Add(command);
-        Handle(command, decision.ReplyTo);
+        if (decision.Refusal is { } refusal)
+            Fail(command, decision.ReplyTo, refusal, []);
+        else
+        {
+            _aliasKeysAllowed = command;
+            Handle(command, decision.ReplyTo); // checks everything anew, then persists (later calls wait behind the write)
+            _aliasKeysAllowed = null;
+        }
+        Stash.UnstashAll(); // the calls that arrived meanwhile, in their order, ahead of anything newer
     }
 
     private AuthorizationRequest NewAuthorizationRequest(PrincipalInfo principal, string action, string resource, ConditionContext context) => new()

@@ -51,7 +51,14 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             StartIdleSweeps();
         });
 
-        Command<KmsCommand>(Handle);
+        Command<KmsCommand>(command =>
+        {
+            // Calls behind an alias operation that waits for its keys' decision wait too: mailbox order is call order.
+            if (_aliasKeysAsked.Count > 0)
+                Stash.Stash();
+            else
+                Handle(command);
+        });
         Command<KeyStatusChanged>(OnKeyStatusChanged);
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
@@ -101,7 +108,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     protected override bool AroundReceive(Receive receive, object message)
     {
         if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest or ListKeysRequest or ListAliasesRequest) } command
-            && _pipeline.IsOpen(this))
+            && _aliasKeysAsked.Count == 0 && _pipeline.IsOpen(this))
         {
             Handle(command);
             return true;

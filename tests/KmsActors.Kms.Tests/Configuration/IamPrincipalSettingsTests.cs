@@ -58,6 +58,24 @@ public sealed class IamPrincipalSettingsTests
         Assert.Contains("kms.iam.principals[0].arn", error.Message);
     }
 
+    [Theory]
+    [InlineData("", 1)] // nothing configured: unlisted principals are administrators, so naming a caller changes nothing
+    [InlineData("kms.iam.principals = [ { arn = \"arn:aws:iam::111122223333:role/app\" } ]", 0)]
+    [InlineData("kms.iam.unlisted-principals = no-permissions", 0)]
+    [InlineData("kms.iam { unlisted-principals = full-access, principals = [ { arn = \"arn:aws:iam::111122223333:role/app\" } ] }", 1)]
+    public void an_unlisted_principal_has_full_access_only_while_nothing_is_listed_unless_configured(string hocon, int policies)
+    {
+        var authorizer = Authorizer.From(Load(hocon));
+        Assert.Equal(policies, authorizer.IdentityPoliciesOf(PrincipalInfo.FromArn("arn:aws:iam::111122223333:user/bob")).Count);
+    }
+
+    [Fact]
+    public void an_unknown_unlisted_principals_mode_stops_the_start()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Authorizer.From(Load("kms.iam.unlisted-principals = everyone")));
+        Assert.Contains("kms.iam.unlisted-principals = everyone", error.Message);
+    }
+
     [Fact]
     public void a_missing_policy_file_stops_the_start_naming_the_file()
     {

@@ -22,7 +22,7 @@ public sealed record FakeWoke(string KeyId, DateTimeOffset At);
 /// Stand-in for the real KeyActor (branch keys) in region tests, following its protocol: InitializeKey → NewKeyPersisted
 /// carrying the CreateKeyResponse (the region answers) + KeyStatusChanged (Description "refuse" → failure + KeyCreationFailed + stop; "due=N" → a due
 /// date N days ahead); KeyStatusChanged after "recovery"; ScheduleKeyDeletion → PendingDeletion due in
-/// PendingWindowInDays; WakeUp at the due date of a PendingDeletion key → Deleted; any other call → FakeHandled.
+/// PendingWindowInDays; WakeUp at the due date of a PendingDeletion key → Deleted; AuthorizeAliasKey → allowed; any other call → FakeHandled.
 /// </summary>
 public sealed class FakeKeyActor : ReceiveActor
 {
@@ -72,6 +72,8 @@ public sealed class FakeKeyActor : ReceiveActor
             }
             Sender.Tell(new FakeHandled(keyId, command.Operation, command.Request));
         });
+        // The key side of an alias operation: a fake key allows it, as the default key policy allows the account.
+        Receive<AuthorizeAliasKey>(authorize => Context.Parent.Tell(new AliasKeyDecision(authorize.Command, authorize.ReplyTo, null)));
         Receive<WakeUp>(wake =>
         {
             var now = Context.System.Scheduler.Now;
