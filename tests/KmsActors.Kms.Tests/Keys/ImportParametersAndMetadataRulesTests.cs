@@ -68,17 +68,21 @@ public sealed class ImportParametersAndMetadataRulesTests
         Assert.Equal([("b", "3")], listed.Tags!.Select(t => (t.TagKey!, t.TagValue!)));
     }
 
+    private const string AllowAccount = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+
     [Fact]
-    public void Only_the_default_policy_exists_and_a_put_must_be_json()
+    public void Only_the_default_policy_exists_and_a_put_must_be_a_valid_policy()
     {
         var key = AwsKms(KeyState.Enabled);
         Refused(KmsErrorCodes.NotFoundException, "No such policy exists: other. The only valid policy name is \"default\".",
             () => KeyRules.Decide(key, new GetKeyPolicyRequest { KeyId = "k", PolicyName = "other" }, Context()));
         Refused(KmsErrorCodes.MalformedPolicyDocumentException, "The key policy is not a valid JSON policy document.",
             () => KeyRules.Decide(key, new PutKeyPolicyRequest { KeyId = "k", PolicyName = "default", Policy = "not json" }, Context()));
-        key = Run(key, new PutKeyPolicyRequest { KeyId = "k", PolicyName = "default", Policy = "{\"Statement\":[]}" }, Context());
+        Refused(KmsErrorCodes.MalformedPolicyDocumentException, "Policy contains a statement with one or more invalid principals.",
+            () => KeyRules.Decide(key, new PutKeyPolicyRequest { KeyId = "k", PolicyName = "default", Policy = AllowAccount.Replace("111122223333", "1111", StringComparison.Ordinal) }, Context()));
+        key = Run(key, new PutKeyPolicyRequest { KeyId = "k", PolicyName = "default", Policy = AllowAccount }, Context());
         var policy = (GetKeyPolicyResponse)KeyRules.Decide(key, new GetKeyPolicyRequest { KeyId = "k" }, Context()).Response!;
-        Assert.Equal(("{\"Statement\":[]}", "default"), (policy.Policy, policy.PolicyName));
+        Assert.Equal((AllowAccount, "default"), (policy.Policy, policy.PolicyName));
         Assert.Equal(["default"], ((ListKeyPoliciesResponse)KeyRules.Decide(key, new ListKeyPoliciesRequest { KeyId = "k" }, Context()).Response!).PolicyNames!);
     }
 

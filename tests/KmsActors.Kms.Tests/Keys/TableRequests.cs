@@ -30,7 +30,7 @@ internal static class TableRequests
         "UpdateKeyDescription" => new UpdateKeyDescriptionRequest { KeyId = key.KeyId, Description = "new" },
         "ListResourceTags" => new ListResourceTagsRequest { KeyId = key.KeyId },
         "GetKeyPolicy" => new GetKeyPolicyRequest { KeyId = key.KeyId, PolicyName = "default" },
-        "PutKeyPolicy" => new PutKeyPolicyRequest { KeyId = key.KeyId, PolicyName = "default", Policy = """{"Version":"2012-10-17","Statement":[]}""" },
+        "PutKeyPolicy" => new PutKeyPolicyRequest { KeyId = key.KeyId, PolicyName = "default", Policy = KeyRules.DefaultPolicy("aws", key.AccountId) },
         "ListKeyPolicies" => new ListKeyPoliciesRequest { KeyId = key.KeyId },
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };
