@@ -14,7 +14,12 @@ internal static class KeyOwner
     public static string AccountOf(KmsCommand command)
     {
         var caller = command.Caller.AccountId;
-        if (!RequestKeyId.TryRead(command.Request, out var keyId) || keyId is null || !keyId.StartsWith("arn:", StringComparison.Ordinal))
+        if (!RequestKeyId.TryRead(command.Request, out var keyId))
+            return caller;
+        // RetireGrant may name its grant by the grant token alone, which carries the key's ARN.
+        if (keyId is null && command.Request is RetireGrantRequest { GrantToken: { } token } && Keys.GrantToken.TryRead(token, out var tokenKeyArn, out _))
+            keyId = tokenKeyArn;
+        if (keyId is null || !keyId.StartsWith("arn:", StringComparison.Ordinal))
             return caller;
         return KmsArn.TryParse(keyId, out var arn) && !arn.IsAlias && arn.AccountId != caller && KmsOperations.CrossAccount.Contains(command.Operation)
             ? arn.AccountId

@@ -17,7 +17,7 @@ public sealed partial class KeyActor
         {
             CreateGrantRequest r => KeyRules.CreateGrant(key, r, command.RequestId, Now),
             ListGrantsRequest r => KeyRules.ListGrants(key, r),
-            RetireGrantRequest r => KeyRules.RetireGrant(key, r, CallerOf(command), Now),
+            RetireGrantRequest r => KeyRules.RetireGrant(key, r, command.Caller.Principal, Now, RetireDelegated(command)),
             RevokeGrantRequest r => KeyRules.RevokeGrant(key, r, Now),
             _ => throw new ArgumentException($"{command.Operation} is no grant operation.", nameof(command)),
         };
@@ -33,9 +33,18 @@ public sealed partial class KeyActor
         }, error => Fail(command, replyTo, error));
     }
 
-    /// <summary>The caller as IAM sees it; a caller whose ARN is no principal ARN acts as its account's root.</summary>
-    private static PrincipalInfo CallerOf(KmsCommand command) =>
-        PrincipalInfo.TryFromArn(command.Caller.PrincipalArn, out var principal) ? principal : PrincipalInfo.Root(command.Caller.AccountId);
+    /// <summary>AWS: besides the principals the grant names, "the AWS account in which the grant was created" may retire it,
+    /// and principals of that account "to whom permission for retiring a grant is delegated": its root, and those whose
+    /// identity policies allow kms:RetireGrant on the key (the key policy plays no part, docs/grants.md).</summary>
+    private bool RetireDelegated(KmsCommand command)
+    {
+        var principal = command.Caller.Principal;
+        if (principal.AccountId != _accountId)
+            return false;
+        var action = KmsActions.Of("RetireGrant");
+        var request = NewAuthorizationRequest(command, principal, action, KmsConditionKeys.Build(CallFacts(command, principal, action, destination: false, sourceArn: null)));
+        return _services.Authorizer.Authorize(request, keyPolicy: null).IsAllowed;
+    }
 
     /// <summary>What the decided events change in the region's retirable-grants index, or null.</summary>
     private RetirableGrantsChanged? RetirableChange(KmsKey key, KeyDecision decision)

@@ -136,13 +136,14 @@ public static partial class KeyRules
     }
 
     /// <summary>RetireGrant of <paramref name="grantId"/> (from the request's GrantId or its token, see <see cref="GrantIdOf"/>)
-    /// by <paramref name="caller"/>: only those <see cref="GrantRules.MayRetire"/> names may.</summary>
-    public static KeyDecision RetireGrant(KmsKey key, RetireGrantRequest r, PrincipalInfo caller, DateTimeOffset now)
+    /// by <paramref name="caller"/>: those <see cref="GrantRules.MayRetire"/> names may, and principals of the key's account
+    /// to whom it delegated retiring (<paramref name="delegated"/>: its IAM policies allow kms:RetireGrant).</summary>
+    public static KeyDecision RetireGrant(KmsKey key, RetireGrantRequest r, PrincipalInfo caller, DateTimeOffset now, bool delegated = false)
     {
         var grantId = GrantIdOf(key, r);
         CheckState(key, "RetireGrant");
         var grant = FindGrant(key, grantId);
-        if (!GrantRules.MayRetire(grant, caller))
+        if (!delegated && !GrantRules.MayRetire(grant, caller))
             throw new KmsException(AuthorizationDecision.AccessDeniedException,
                 $"User: {caller.Arn} is not authorized to perform: kms:RetireGrant on resource: {key.Arn} because the grant does not name it as retiring principal, nor as grantee principal with the RetireGrant operation");
         DryRun(r.DryRun);

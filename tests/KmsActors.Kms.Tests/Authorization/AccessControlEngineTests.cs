@@ -1,4 +1,5 @@
 using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Tests.Engine;
 
@@ -20,6 +21,8 @@ public sealed class AccessControlEngineTests() : EngineTestBase(Iam)
           { arn = "arn:aws:iam::111122223333:role/app"
             policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"arn:aws:kms:us-east-1:111122223333:key/*"}]}"""] }
           { arn = "arn:aws:iam::111122223333:role/nobody" }
+          { arn = "arn:aws:iam::111122223333:role/retirer"
+            policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:RetireGrant","Resource":"*"}]}"""] }
         ]
         """";
 
@@ -141,6 +144,30 @@ public sealed class AccessControlEngineTests() : EngineTestBase(Iam)
             $"Key 'arn:aws:kms:us-east-1:444455556666:key/{shared.KeyId}' does not exist");
         // Disabling is not an operation AWS allows across accounts: the partner's own region answers.
         await AssertRefused(() => Engine.DisableKey(new DisableKeyRequest { KeyId = shared.Arn }, As(partner)), "NotFoundException");
+    }
+
+    [Fact]
+    public async Task a_grant_is_retired_by_its_retiring_principal_of_another_account_by_token_or_by_a_delegated_principal()
+    {
+        const string cleanup = "arn:aws:iam::444455556666:role/cleanup";
+        var key = await SymmetricKey();
+        var forPartner = await Engine.Send<CreateGrantResponse>(new CreateGrantRequest
+        {
+            KeyId = key.KeyId, GranteePrincipal = Nobody, RetiringPrincipal = cleanup, Operations = [GrantOperation.Encrypt],
+        });
+        var forRetirer = await Engine.Send<CreateGrantResponse>(new CreateGrantRequest
+        {
+            KeyId = key.KeyId, GranteePrincipal = Nobody, Operations = [GrantOperation.Decrypt],
+        });
+
+        // role/nobody is the grantee, but the grant does not allow it RetireGrant, and it has no IAM permission.
+        await AssertRefused(() => Engine.Send<EmptyResponse>(new RetireGrantRequest { GrantToken = forPartner.GrantToken }, As(Nobody)),
+            "AccessDeniedException");
+        await Engine.Send<EmptyResponse>(new RetireGrantRequest { GrantToken = forPartner.GrantToken }, As(cleanup));
+        await Engine.Send<EmptyResponse>(new RetireGrantRequest { KeyId = key.KeyId, GrantId = forRetirer.GrantId }, As("arn:aws:iam::111122223333:role/retirer"));
+
+        var grants = await Engine.Send<ListGrantsResponse>(new ListGrantsRequest { KeyId = key.KeyId });
+        Assert.Empty(grants.Grants!);
     }
 
     [Fact]

@@ -5,8 +5,15 @@ using KmsActors.Kms.Tests.Engine;
 
 namespace KmsActors.Kms.Tests.Grants;
 
-/// <summary>Grants end to end through <see cref="KmsEngine"/>: engine → region → key actors, on virtual time.</summary>
-public sealed class GrantEngineTests : EngineTestBase
+/// <summary>Grants end to end through <see cref="KmsEngine"/>: engine → region → key actors, on virtual time.
+/// The app, ops and stranger principals are listed in kms.iam without policies: what they may do, only grants give them.</summary>
+public sealed class GrantEngineTests() : EngineTestBase("""
+    kms.iam.principals = [
+      { arn = "arn:aws:iam::111122223333:role/app" }
+      { arn = "arn:aws:iam::111122223333:role/ops" }
+      { arn = "arn:aws:iam::111122223333:user/stranger" }
+    ]
+    """)
 {
     private const string Account = "111122223333";
     private const string App = "arn:aws:iam::111122223333:role/app";
