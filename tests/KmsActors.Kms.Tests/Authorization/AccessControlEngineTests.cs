@@ -171,6 +171,26 @@ public sealed class AccessControlEngineTests() : EngineTestBase(Iam)
     }
 
     [Fact]
+    public async Task re_encrypt_reaches_a_destination_key_of_another_account_whose_key_policy_allows_it()
+    {
+        const string partnerRoot = "arn:aws:iam::444455556666:root";
+        var source = await SymmetricKey();
+        var open = (await Engine.CreateKey(new CreateKeyRequest { Policy = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"kms:*","Resource":"*"},
+              {"Sid":"Re-encrypt into this key","Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"kms:ReEncryptTo","Resource":"*"}]}
+            """ }, As(partnerRoot))).KeyMetadata!;
+        var closed = (await Engine.CreateKey(new CreateKeyRequest(), As(partnerRoot))).KeyMetadata!;
+        var ciphertext = (await Engine.Encrypt(new EncryptRequest { KeyId = source.KeyId, Plaintext = [7] })).CiphertextBlob;
+
+        var moved = await Engine.ReEncrypt(new ReEncryptRequest { CiphertextBlob = ciphertext, DestinationKeyId = open.Arn });
+        Assert.Equal((source.Arn, open.Arn), (moved.SourceKeyId, moved.KeyId));
+        Assert.Equal([7], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = moved.CiphertextBlob }, As(partnerRoot))).Plaintext);
+        await AssertRefused(() => Engine.ReEncrypt(new ReEncryptRequest { CiphertextBlob = ciphertext, DestinationKeyId = closed.Arn }), "AccessDeniedException",
+            NotAuthorized($"arn:aws:iam::{Account}:root", "kms:ReEncryptTo", closed.Arn!, "because no resource-based policy allows the kms:ReEncryptTo action"));
+    }
+
+    [Fact]
     public async Task an_alias_operation_needs_the_action_on_the_alias_and_on_the_key()
     {
         var key = await SymmetricKey();
