@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace KmsActors.Kms.Policy;
 
 /// <summary>
@@ -81,15 +78,29 @@ public sealed record PrincipalInfo
     public static PrincipalInfo FromArn(string arn) =>
         TryFromArn(arn, out var principal) ? principal : throw new ArgumentException($"'{arn}' is not an IAM principal ARN.", nameof(arn));
 
-    /// <summary>A stable IAM-style unique ID (prefix and 17 upper-case letters and digits) derived from the ARN.</summary>
+    /// <summary>A stable IAM-style unique ID (prefix and 17 upper-case letters and digits) derived from the ARN. The server
+    /// parses its caller on every request, so this is two FNV-1a passes rather than a cryptographic hash: the ID only
+    /// has to be stable and look like IAM's, not be secret.</summary>
     private static string UniqueId(string prefix, string arn)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(arn), hash);
-        var id = new StringBuilder(prefix, prefix.Length + 17);
-        for (var i = 0; i < 17; i++)
-            id.Append(alphabet[hash[i] & 31]);
-        return id.ToString();
+        return string.Create(prefix.Length + 17, (prefix, arn), static (span, state) =>
+        {
+            state.prefix.AsSpan().CopyTo(span);
+            var (low, high) = (Fnv1a(state.arn, 14695981039346656037UL), Fnv1a(state.arn, 1099511628211UL * 31));
+            for (var i = 0; i < 17; i++)
+            {
+                var bits = i < 12 ? low >> (5 * i) : high >> (5 * (i - 12));
+                span[state.prefix.Length + i] = alphabet[(int)(bits & 31)];
+            }
+        });
+    }
+
+    private static ulong Fnv1a(string text, ulong basis)
+    {
+        var hash = basis;
+        foreach (var c in text)
+            hash = (hash ^ c) * 1099511628211UL;
+        return hash;
     }
 }
