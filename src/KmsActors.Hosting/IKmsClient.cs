@@ -98,4 +98,15 @@ public interface IKmsClient
     Task<ListKeyPoliciesResponse> ListKeyPolicies(ListKeyPoliciesRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 
     Task<ReplicateKeyResponse> ReplicateKey(ReplicateKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
+    Task<CreateGrantResponse> CreateGrant(CreateGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
+    Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
+    /// <summary>AWS answers ListRetirableGrants with the shape of ListGrants' response.</summary>
+    Task<ListGrantsResponse> ListRetirableGrants(ListRetirableGrantsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
+    Task RetireGrant(RetireGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
+    Task RevokeGrant(RevokeGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 }

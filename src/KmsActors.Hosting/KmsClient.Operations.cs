@@ -126,4 +126,19 @@ internal sealed partial class KmsClient
 
     public Task<ReplicateKeyResponse> ReplicateKey(ReplicateKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Call<ReplicateKeyResponse>(request, caller, region, ct);
+
+    public Task<CreateGrantResponse> CreateGrant(CreateGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<CreateGrantResponse>(request, caller, region, ct);
+
+    public Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<ListGrantsResponse>(request, caller, region, ct);
+
+    public Task<ListGrantsResponse> ListRetirableGrants(ListRetirableGrantsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<ListGrantsResponse>(request, caller, region, ct);
+
+    public Task RetireGrant(RetireGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<EmptyResponse>(request, caller, region, ct);
+
+    public Task RevokeGrant(RevokeGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<EmptyResponse>(request, caller, region, ct);
 }

@@ -27,6 +27,23 @@ public sealed class KmsClientTests
     }
 
     [Fact]
+    public async Task a_role_without_permissions_encrypts_through_a_grant_until_it_is_revoked()
+    {
+        await using var kms = await KmsHost.StartAsync("""kms.iam.principals = [ { arn = "arn:aws:iam::111122223333:role/app" } ]""");
+        var app = CallerIdentity.Of("arn:aws:iam::111122223333:role/app");
+        var keyId = (await kms.Client.CreateKey(new CreateKeyRequest())).KeyMetadata!.KeyId!;
+        var encrypt = new EncryptRequest { KeyId = keyId, Plaintext = [1] };
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<KmsException>(() => kms.Client.Encrypt(encrypt, app))).ErrorCode);
+
+        var grant = await kms.Client.CreateGrant(new CreateGrantRequest { KeyId = keyId, GranteePrincipal = app.PrincipalArn, Operations = [GrantOperation.Encrypt] });
+        Assert.EndsWith(keyId, (await kms.Client.Encrypt(encrypt with { GrantTokens = [grant.GrantToken!] }, app)).KeyId, StringComparison.Ordinal);
+        Assert.Equal([grant.GrantId], (await kms.Client.ListGrants(new ListGrantsRequest { KeyId = keyId })).Grants!.Select(g => g.GrantId));
+
+        await kms.Client.RevokeGrant(new RevokeGrantRequest { KeyId = keyId, GrantId = grant.GrantId });
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<KmsException>(() => kms.Client.Encrypt(encrypt, app))).ErrorCode);
+    }
+
+    [Fact]
     public async Task an_aws_error_arrives_as_a_kms_exception_with_the_aws_error_code()
     {
         await using var kms = await KmsHost.StartAsync();
