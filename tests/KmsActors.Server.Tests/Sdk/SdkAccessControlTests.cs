@@ -134,6 +134,30 @@ public sealed class SdkAccessControlTests(AccessControlServerFixture fixture) : 
     }
 
     [Fact]
+    public async Task a_grant_lets_the_app_generate_data_keys_under_its_encryption_context_constraint_until_it_is_retired()
+    {
+        var key = (await _admin.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
+        var request = new GenerateDataKeyRequest { KeyId = key.KeyId, KeySpec = DataKeySpec.AES_256, EncryptionContext = new() { ["tenant"] = "t1" } };
+        Assert.Equal(Denied("GenerateDataKey", key.Arn), (await AccessDenied(() => _app.GenerateDataKeyAsync(request))).Message);
+
+        var grant = await _admin.CreateGrantAsync(new CreateGrantRequest
+        {
+            KeyId = key.KeyId, GranteePrincipal = App, RetiringPrincipal = "arn:aws:iam::111122223333:root", Operations = [GrantOperation.GenerateDataKey],
+            Constraints = new GrantConstraints { EncryptionContextSubset = new() { ["tenant"] = "t1" } },
+        });
+        request.GrantTokens = [grant.GrantToken];
+        Assert.Equal(32, (await _app.GenerateDataKeyAsync(request)).Plaintext.Length);
+        request.EncryptionContext = new() { ["tenant"] = "t2" };
+        await AccessDenied(() => _app.GenerateDataKeyAsync(request));
+        var listed = await _admin.ListGrantsAsync(new ListGrantsRequest { KeyId = key.KeyId });
+        Assert.Equal([grant.GrantId], listed.Grants.Select(g => g.GrantId));
+
+        await _admin.RetireGrantAsync(new RetireGrantRequest { GrantToken = grant.GrantToken });
+        request.EncryptionContext = new() { ["tenant"] = "t1" };
+        await AccessDenied(() => _app.GenerateDataKeyAsync(request));
+    }
+
+    [Fact]
     public async Task a_key_policy_that_locks_the_caller_out_is_refused_unless_the_check_is_bypassed()
     {
         var key = (await _admin.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
