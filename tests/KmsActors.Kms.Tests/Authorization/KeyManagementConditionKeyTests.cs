@@ -10,11 +10,15 @@ public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Conf
 {
     private const string UsWest2 = "us-west-2";
     private static readonly string Replicator = Role("replicator");
+    private static readonly string ReplicatorWithoutCreateKey = Role("replicator-without-create-key");
     private static readonly string Rotator = Role("rotator");
     private static readonly string PolicyAdmin = Role("policy-admin");
 
     private static readonly string Config = Iam(
-        (Replicator, Allow("kms:ReplicateKey", """{"StringEquals":{"kms:ReplicaRegion":"eu-west-1"}}""")),
+        // AWS: ReplicateKey also needs kms:CreateKey in an IAM policy in the replica Region.
+        (Replicator, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:CreateKey","Resource":"*"},"""
+            + """{"Effect":"Allow","Action":"kms:ReplicateKey","Resource":"*","Condition":{"StringEquals":{"kms:ReplicaRegion":"eu-west-1"}}}]}"""),
+        (ReplicatorWithoutCreateKey, Allow("kms:ReplicateKey", """{"StringEquals":{"kms:ReplicaRegion":"eu-west-1"}}""")),
         (Rotator, Allow("kms:EnableKeyRotation", """{"NumericLessThanEquals":{"kms:RotationPeriodInDays":180}}""")),
         // AWS's example: deny PutKeyPolicy when the request bypasses the policy lockout safety check.
         (PolicyAdmin, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:PutKeyPolicy","Resource":"*"},"""
@@ -32,6 +36,20 @@ public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Conf
         var replica = (await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 }, As(Replicator))).ReplicaKeyMetadata!;
         Assert.Equal($"arn:aws:kms:eu-west-1:{Account}:key/{primary.KeyId}", replica.Arn);
         Assert.Equal(MultiRegionKeyType.REPLICA, (await Describe(primary.KeyId!, EuWest1)).MultiRegionConfiguration!.MultiRegionKeyType);
+    }
+
+    [Fact]
+    public async Task replicate_key_also_needs_create_key_in_the_replica_region()
+    {
+        var primary = await NewKey(new CreateKeyRequest { MultiRegion = true });
+
+        // The resource "*" is our choice (as for CreateKey); AWS's exact text for this refusal is not documented.
+        await AssertRefusedUnchanged(primary.KeyId!, () => Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 }, As(ReplicatorWithoutCreateKey)),
+            "AccessDeniedException", NoIdentityAllow(ReplicatorWithoutCreateKey, "kms:CreateKey", "*"));
+        Assert.Equal(0, await KeyCount(EuWest1));
+
+        await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
+        Assert.Equal(1, await KeyCount(EuWest1));
     }
 
     [Fact]
