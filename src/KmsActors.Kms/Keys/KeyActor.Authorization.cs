@@ -59,6 +59,34 @@ public sealed partial class KeyActor
             throw new KmsException(KmsErrorCodes.MalformedPolicyDocumentException, PolicyDocument.LockoutMessage);
     }
 
+    /// <summary>AWS's ReplicateKey also needs kms:CreateKey, and kms:TagResource for its Tags, "in an IAM policy in the
+    /// replica Region" (ReplicateKey API reference, "Required permissions"; docs/access-control.md): decided in the new
+    /// replica's actor by the caller's identity policies alone, as CreateKey is in a region.</summary>
+    private void AuthorizeReplicaCreation(KmsCommand command, ReplicateKeyRequest request)
+    {
+        AuthorizeByIdentity(command, KmsActions.Of("CreateKey"));
+        if (request.Tags is { Count: > 0 })
+            AuthorizeByIdentity(command, KmsActions.Of("TagResource"));
+    }
+
+    private void AuthorizeByIdentity(KmsCommand command, string action)
+    {
+        var principal = command.Caller.Principal;
+        var context = KmsConditionKeys.Build(new KmsCallFacts
+        {
+            Operation = action,
+            Request = command.Request,
+            Principal = principal,
+            Region = _region,
+            Now = Now,
+            SourceIp = command.Caller.SourceIpAddress,
+        });
+        var request = new AuthorizationRequest { Principal = principal, Action = action, Resource = "*", ResourceAccount = _accountId, Context = context };
+        var decision = _services.Authorizer.Authorize(request, null);
+        if (!decision.IsAllowed)
+            throw decision.ToException(request);
+    }
+
     private void OnAuthorizeAliasKey(AuthorizeAliasKey message)
     {
         KmsException? refusal = null;

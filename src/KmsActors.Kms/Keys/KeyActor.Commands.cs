@@ -168,6 +168,7 @@ public sealed partial class KeyActor
         {
             if (_key is not null)
                 throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"Key '{_arn}' already exists");
+            AuthorizeReplicaCreation(message.Command, request);
             if (request.Policy is { } policy)
                 CheckLockout(message.Command, policy, request.BypassPolicyLockoutSafetyCheck == true);
             var decision = KeyRules.CreateReplica(message.Primary, request, NewContext());
