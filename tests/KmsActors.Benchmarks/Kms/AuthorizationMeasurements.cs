@@ -36,8 +36,8 @@ public static class AuthorizationMeasurements
             { "Sid": "No plain HTTP from elsewhere", "Effect": "Deny", "Principal": "*", "Action": "kms:*", "Resource": "*",
               "Condition": { "NotIpAddressIfExists": { "aws:SourceIp": ["127.0.0.0/8", "10.0.0.0/8"] } } },
             { "Sid": "Auditors read", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/auditor" }, "Action": ["kms:Describe*", "kms:Get*", "kms:List*"], "Resource": "*" },
-            { "Sid": "Tagged keys only for tagged callers", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/batch" }, "Action": "kms:Decrypt", "Resource": "*",
-              "Condition": { "StringEquals": { "aws:ResourceTag/team": "batch" }, "DateLessThan": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } }
+            { "Sid": "Batch decrypts from this account until 2030", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/batch" }, "Action": "kms:Decrypt", "Resource": "*",
+              "Condition": { "StringEquals": { "aws:PrincipalAccount": "111122223333" }, "DateLessThan": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } }
           ]
         }
         """;
@@ -61,7 +61,7 @@ public static class AuthorizationMeasurements
                 ["aws:SourceIp"] = ConditionValues.Single("127.0.0.1"),
                 ["aws:CurrentTime"] = ConditionValues.Single("2026-12-05T12:00:00Z"),
                 ["aws:PrincipalArn"] = ConditionValues.Single("arn:aws:iam::111122223333:role/app"),
-                ["aws:ResourceTag/team"] = ConditionValues.Single("batch"),
+                ["aws:PrincipalAccount"] = ConditionValues.Single(Account),
             }),
         };
         if (!PolicyEvaluator.Evaluate(request, policy, [], allowedByGrant: false).IsAllowed)
