@@ -32,7 +32,7 @@ public sealed partial class RegionActor
 
     private void OnDeadLetter(DeadLetter letter)
     {
-        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica)
+        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica or AuthorizeAliasKey)
             || !Self.Path.Equals(letter.Recipient.Path.Parent))
             return;
         var keyId = letter.Recipient.Path.Name;
@@ -40,6 +40,10 @@ public sealed partial class RegionActor
         {
             if (letter.Message is KmsCommand command)
                 Fail(command, letter.Sender, KmsException.Internal($"The request was rejected because an internal exception occurred: key {KeyArn(keyId)} could not be started. The request can be retried."), [KeyArn(keyId)]);
+            // An alias operation waits for this key's decision, and the calls behind it with it: answer for the key (a key
+            // that does not even start is one that is gone, e.g. deleted at the end of its waiting period meanwhile).
+            else if (letter.Message is AuthorizeAliasKey authorize)
+                OnAliasKeyDecision(new AliasKeyDecision(authorize.Command, authorize.ReplyTo, KmsException.NotFound($"Key '{KeyArn(keyId)}' does not exist")));
             return;
         }
         if (_live.TryGetValue(keyId, out var key) && key.Actor.Equals(letter.Recipient))

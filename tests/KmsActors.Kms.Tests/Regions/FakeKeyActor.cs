@@ -9,7 +9,9 @@ using KmsActors.Kms.Regions;
 namespace KmsActors.Kms.Tests.Regions;
 
 /// <summary>What a fake key remembers across passivation (its "journal").</summary>
-public sealed record FakeKeyState(KeyState State, DateTimeOffset? NextDueDate, bool Deleted, KeySpec Spec);
+/// <param name="VanishesOnAlias">Created with Description "vanish": the key stops with an alias operation's question
+/// still in its mailbox (so it comes back as a dead letter), as a key deleted at that moment would.</param>
+public sealed record FakeKeyState(KeyState State, DateTimeOffset? NextDueDate, bool Deleted, KeySpec Spec, bool VanishesOnAlias = false);
 
 /// <summary>Answer of the fake key actor to any forwarded call: which key handled which operation.</summary>
 public sealed record FakeHandled(string KeyId, string Operation, object Request);
@@ -54,7 +56,7 @@ public sealed class FakeKeyActor : ReceiveActor
             var response = new CreateKeyResponse { KeyMetadata = new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = state, MultiRegion = request.MultiRegion ?? false } };
             var status = new KeyStatusChanged(keyId, state, due, false);
             Context.Parent.Tell(new NewKeyPersisted(status, Sender, response, AuditRecord.ForApiCall(init.Command, response, null, Context.System.Scheduler.Now, [arn])));
-            Save(new FakeKeyState(state, due, false, request.KeySpec ?? KeySpec.SYMMETRIC_DEFAULT));
+            Save(new FakeKeyState(state, due, false, request.KeySpec ?? KeySpec.SYMMETRIC_DEFAULT, request.Description == "vanish"));
         });
         Receive<InitializeReplica>(init =>
         {
@@ -73,7 +75,16 @@ public sealed class FakeKeyActor : ReceiveActor
             Sender.Tell(new FakeHandled(keyId, command.Operation, command.Request));
         });
         // The key side of an alias operation: a fake key allows it, as the default key policy allows the account.
-        Receive<AuthorizeAliasKey>(authorize => Context.Parent.Tell(new AliasKeyDecision(authorize.Command, authorize.ReplyTo, null)));
+        Receive<AuthorizeAliasKey>(authorize =>
+        {
+            if (_store.TryGetValue(keyId, out var state) && state.VanishesOnAlias)
+            {
+                Self.Tell(authorize, Sender); // left in the mailbox of a stopping actor: a dead letter
+                Context.Stop(Self);
+                return;
+            }
+            Context.Parent.Tell(new AliasKeyDecision(authorize.Command, authorize.ReplyTo, null));
+        });
         Receive<WakeUp>(wake =>
         {
             var now = Context.System.Scheduler.Now;
