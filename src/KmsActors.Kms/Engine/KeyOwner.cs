@@ -6,8 +6,8 @@ namespace KmsActors.Kms.Engine;
 /// <summary>
 /// Which account's region answers a call: the caller's, except a call that names a key of another account by its key
 /// ARN in an operation AWS allows across accounts (KmsOperations.CrossAccount): that goes to the key owner's region,
-/// where the key policy and the caller's identity policies decide (docs/access-control.md). AWS never resolves an
-/// alias across accounts, so an alias ARN of another account stays with the caller's region (and is not found there).
+/// where the key policy and the caller's identity policies decide (docs/access-control.md). The same for an alias ARN of
+/// another account (AWS: "To specify a KMS key in a different AWS account, you must use the key ARN or alias ARN").
 /// </summary>
 internal static class KeyOwner
 {
@@ -21,7 +21,7 @@ internal static class KeyOwner
             keyId = tokenKeyArn;
         if (keyId is null || !keyId.StartsWith("arn:", StringComparison.Ordinal))
             return caller;
-        return KmsArn.TryParse(keyId, out var arn) && !arn.IsAlias && arn.AccountId != caller && KmsOperations.CrossAccount.Contains(command.Operation)
+        return KmsArn.TryParse(keyId, out var arn) && arn.AccountId != caller && KmsOperations.CrossAccount.Contains(command.Operation)
             ? arn.AccountId
             : caller;
     }

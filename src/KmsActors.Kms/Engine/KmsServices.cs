@@ -32,7 +32,7 @@ public sealed class KmsServices : IExtension
         system.RegisterOnTermination(WrappingKeys.Dispose);
         Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), DataKeyStore(system, Settings));
         system.RegisterOnTermination(Vault.Dispose);
-        Authorizer = Policy.Authorizer.From(system.Settings.Config);
+        Authorizer = Policy.Authorizer.From(system.Settings.Config, system.Log);
         GrantPropagationDelay = Realism.RealismSettings.From(system.Settings.Config).GrantPropagationDelay;
     }
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
@@ -100,10 +101,16 @@ public sealed partial class KeyActor
         {
             refusal = error;
         }
+        catch (Exception error)
+        {
+            // The region holds its calls until this answer: whatever went wrong, it must come.
+            Context.GetLogger().Error(error, "Key {0}: deciding an alias operation failed", _arn);
+            refusal = KmsException.Internal("The request was rejected because an internal exception occurred. The request can be retried.");
+        }
         Context.Parent.Tell(new AliasKeyDecision(message.Command, message.ReplyTo, refusal));
     }
 
-    private PolicyDocument? KeyPolicy(string? text) => text is null ? null : _services.Authorizer.KeyPolicy(text);
+    private PolicyDocument? KeyPolicy(string? text) => text is null ? null : _services.Authorizer.KeyPolicy(text, _accountId, Regions.KmsArn.Partition(_region));
 
     private AuthorizationRequest NewAuthorizationRequest(KmsCommand command, PrincipalInfo principal, string action, ConditionContext context) => new()
     {

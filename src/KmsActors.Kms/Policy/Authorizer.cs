@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using Akka.Event;
 using KmsActors.Kms.Configuration;
 
 namespace KmsActors.Kms.Policy;
@@ -16,6 +17,12 @@ public sealed class Authorizer
     private readonly FrozenDictionary<string, IReadOnlyList<PolicyDocument>> _identityPolicies;
     // Keyed by the policy string instance: a key's policy text lives as long as the key's state, and so does its entry.
     private readonly ConditionalWeakTable<string, PolicyDocument> _keyPolicies = new();
+    // By content, for the texts many keys share (each account's default policy): a key recovered from a durable journal
+    // holds its own copy of the text, and would compile it again at every activation. Bounded: policies of their own
+    // are compiled per key.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyDocument> _sharedPolicies = new(StringComparer.Ordinal);
+    private const int MaxSharedPolicies = 1024;
+    private Action<string>? _warn;
 
     /// <summary>The identity policy of a principal kms.iam does not list while unlisted principals have full access:
     /// every KMS action on every resource, as an administrator's policy (AWS's AdministratorAccess) gives.</summary>
@@ -60,7 +67,7 @@ public sealed class Authorizer
     /// principals full access while kms.iam.principals is empty (so callers that merely name themselves keep working
     /// with zero configuration) and none once any principal is listed.</summary>
     /// <exception cref="Akka.Configuration.ConfigurationException">A malformed entry or policy, or an unknown mode.</exception>
-    public static Authorizer From(Akka.Configuration.Config config)
+    public static Authorizer From(Akka.Configuration.Config config, Akka.Event.ILoggingAdapter? log = null)
     {
         var principals = IamPrincipalSettings.ReadAll(config);
         var mode = config.GetString("kms.iam.unlisted-principals", "auto");
@@ -71,12 +78,37 @@ public sealed class Authorizer
             "no-permissions" => false,
             _ => throw new Akka.Configuration.ConfigurationException($"kms.iam.unlisted-principals = {mode}: expected auto, full-access or no-permissions."),
         };
-        return new Authorizer(principals, fullAccess);
+        return new Authorizer(principals, fullAccess) { _warn = log is null ? null : message => log.Warning(message) };
     }
 
-    /// <summary>The compiled form of a key policy the key holds (validated when it was put).</summary>
-    public PolicyDocument KeyPolicy(string json) =>
-        _keyPolicies.GetValue(json, static text => PolicyDocument.Parse(text, PolicyKind.KeyPolicy));
+    /// <summary>The compiled form of a key policy the key of <paramref name="accountId"/> holds (validated when it was put).
+    /// A policy stored before KmsActors validated policies (any JSON object was accepted) that no longer parses is read
+    /// as the account's default key policy, with a warning, so the key stays usable and its policy can be replaced.</summary>
+    public PolicyDocument KeyPolicy(string json, string accountId, string partition = "aws") =>
+        _keyPolicies.TryGetValue(json, out var compiled) ? compiled : CompileOnce(json, accountId, partition);
+
+    // Apart from KeyPolicy, so that its hot path allocates no closure.
+    private PolicyDocument CompileOnce(string json, string accountId, string partition) =>
+        _keyPolicies.GetValue(json, text => Compile(text, accountId, partition));
+
+    private PolicyDocument Compile(string text, string accountId, string partition)
+    {
+        if (_sharedPolicies.TryGetValue(text, out var shared))
+            return shared;
+        PolicyDocument document;
+        try
+        {
+            document = PolicyDocument.Parse(text, PolicyKind.KeyPolicy);
+        }
+        catch (Model.KmsException error)
+        {
+            _warn?.Invoke($"A stored key policy of account {accountId} is not a valid policy document ({error.Message}); it is read as the default key policy until PutKeyPolicy replaces it.");
+            return PolicyDocument.Parse(Keys.KeyRules.DefaultPolicy(partition, accountId), PolicyKind.KeyPolicy);
+        }
+        if (_sharedPolicies.Count < MaxSharedPolicies)
+            _sharedPolicies.TryAdd(text, document);
+        return document;
+    }
 
     /// <summary>IAM's answer for a call on a key (<paramref name="keyPolicy"/> set) or without one (null: identity
     /// policies alone); <paramref name="allowedByGrant"/> when a grant on the key allows it.</summary>

@@ -22,7 +22,13 @@ public static class PolicyEvaluator
                 if (statement.IsInert)
                     continue;
                 var named = statement.MatchPrincipal(caller);
-                if (named == PrincipalMatch.None || !statement.MatchAction(request.Action) || !statement.MatchResource(request))
+                if (named == PrincipalMatch.None || !statement.MatchAction(request.Action))
+                    continue;
+                if (statement.ResourcesHaveVariables)
+                    dependsOnContext = true;
+                if (statement.ResourcesHaveVariables)
+                    dependsOnContext = true;
+                if (!statement.MatchResource(request))
                     continue;
                 if (statement.HasConditions)
                 {
@@ -53,6 +59,8 @@ public static class PolicyEvaluator
                     continue;
                 // Without a key the resource varies (aliases, "*") under one cached (principal, action): say so.
                 if (keyPolicy is null && !statement.IsResourceIndependent)
+                    dependsOnContext = true;
+                if (statement.ResourcesHaveVariables)
                     dependsOnContext = true;
                 if (!statement.MatchResource(request))
                     continue;

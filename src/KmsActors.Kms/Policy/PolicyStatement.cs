@@ -118,6 +118,10 @@ public sealed class PolicyStatement
     /// <summary>The Resource is all "*" (or absent), i.e. the statement says the same for every resource.</summary>
     internal bool IsResourceIndependent { get; }
 
+    /// <summary>A Resource value holds a policy variable: whether it matches depends on the request's values, so a
+    /// decision that looked at it must not be cached as context-free.</summary>
+    internal bool ResourcesHaveVariables => _resourcesHaveVariables;
+
     internal bool MatchConditions(AuthorizationRequest request)
     {
         foreach (var condition in _conditions)

@@ -15,11 +15,14 @@ public sealed partial class RegionActor
         try
         {
             var request = (ReEncryptRequest)message.Command.Request;
-            // A key of another account, by its key ARN: that account's region of this region resolves it.
-            if (request.DestinationKeyId is { } named && KmsArn.TryParse(named, out var arn) && !arn.IsAlias
-                && arn.AccountId != _accountId && arn.Region == _region)
+            // The destination is a key of the caller's account unless a key or alias ARN names another: for a caller of
+            // another account (a cross-account source), or an ARN of another account, that account's region resolves it.
+            var owner = request.DestinationKeyId is { } named && KmsArn.TryParse(named, out var arn) && arn.Region == _region
+                ? arn.AccountId
+                : message.Command.Caller.AccountId;
+            if (owner != _accountId)
             {
-                Context.Parent.Tell(new ReEncryptToAccount(arn.AccountId, _region, message));
+                Context.Parent.Tell(new ReEncryptToAccount(owner, _region, message));
                 return;
             }
             var destination = ResolveKeyId(request.DestinationKeyId, "destinationKeyId", allowAlias: true);

@@ -21,11 +21,17 @@ public sealed record KmsServerSettings
             foreach (var accessKey in section.Root.GetObject().Items.Keys)
             {
                 var entry = section.GetConfig(accessKey);
-                var account = entry.GetString("account-id", kms.AccountId);
+                var principal = entry.GetString("principal", "");
+                // The principal's ARN names its account; account-id, when given too, must agree (a call is authorized as
+                // the ARN's account: docs/access-control.md).
+                var principalAccount = Kms.Policy.PrincipalInfo.TryFromArn(principal, out var parsed) ? parsed.AccountId : null;
+                var account = entry.GetString("account-id", principalAccount ?? kms.AccountId);
+                if (principalAccount is not null && principalAccount != account)
+                    throw new ConfigurationException($"kms.server.credentials.{accessKey}: account-id {account} differs from the account of principal {principal}.");
                 credentials[accessKey] = new ServerCredential(
                     accessKey,
                     account,
-                    entry.GetString("principal", $"arn:aws:iam::{account}:root"),
+                    principal.Length > 0 ? principal : $"arn:aws:iam::{account}:root",
                     entry.GetString("secret-key", ""));
             }
         }

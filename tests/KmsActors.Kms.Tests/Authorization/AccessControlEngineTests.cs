@@ -21,6 +21,10 @@ public sealed class AccessControlEngineTests() : EngineTestBase(Iam)
           { arn = "arn:aws:iam::111122223333:role/app"
             policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"arn:aws:kms:us-east-1:111122223333:key/*"}]}"""] }
           { arn = "arn:aws:iam::111122223333:role/nobody" }
+          { arn = "arn:aws:iam::111122223333:role/regional"
+            policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*"}]}"""] }
+          { arn = "arn:aws:iam::111122223333:role/not-here"
+            policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"*"},{"Effect":"Deny","Action":"kms:Encrypt","Resource":"arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*"}]}"""] }
           { arn = "arn:aws:iam::111122223333:role/retirer"
             policies = ["""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:RetireGrant","Resource":"*"}]}"""] }
         ]
@@ -188,6 +192,50 @@ public sealed class AccessControlEngineTests() : EngineTestBase(Iam)
         Assert.Equal([7], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = moved.CiphertextBlob }, As(partnerRoot))).Plaintext);
         await AssertRefused(() => Engine.ReEncrypt(new ReEncryptRequest { CiphertextBlob = ciphertext, DestinationKeyId = closed.Arn }), "AccessDeniedException",
             NotAuthorized($"arn:aws:iam::{Account}:root", "kms:ReEncryptTo", closed.Arn!, "because no resource-based policy allows the kms:ReEncryptTo action"));
+    }
+
+    [Fact]
+    public async Task a_policy_variable_in_a_resource_is_read_from_each_request_and_never_cached_as_context_free()
+    {
+        var key = await SymmetricKey();
+
+        Assert.Equal(key.Arn, (await EncryptAs("arn:aws:iam::111122223333:role/regional", key.KeyId!)).KeyId);
+        Assert.Equal(key.Arn, (await EncryptAs("arn:aws:iam::111122223333:role/regional", key.KeyId!)).KeyId);
+        await AssertRefused(() => EncryptAs("arn:aws:iam::111122223333:role/not-here", key.KeyId!), "AccessDeniedException",
+            NotAuthorized("arn:aws:iam::111122223333:role/not-here", "kms:Encrypt", key.Arn!, "with an explicit deny in an identity-based policy"));
+    }
+
+    [Fact]
+    public async Task re_encrypt_from_a_key_of_another_account_into_a_key_of_the_callers_own_by_key_id()
+    {
+        const string partnerRoot = "arn:aws:iam::444455556666:root";
+        var shared = (await Engine.CreateKey(new CreateKeyRequest { Policy = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"kms:*","Resource":"*"},
+              {"Sid":"Share","Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":["kms:Encrypt","kms:ReEncryptFrom"],"Resource":"*"}]}
+            """ }, As(partnerRoot))).KeyMetadata!;
+        var mine = await SymmetricKey();
+        var ciphertext = (await Engine.Encrypt(new EncryptRequest { KeyId = shared.Arn, Plaintext = [7] })).CiphertextBlob;
+
+        var moved = await Engine.ReEncrypt(new ReEncryptRequest { CiphertextBlob = ciphertext, SourceKeyId = shared.Arn, DestinationKeyId = mine.KeyId });
+
+        Assert.Equal((shared.Arn, mine.Arn), (moved.SourceKeyId, moved.KeyId));
+        Assert.Equal([7], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = moved.CiphertextBlob })).Plaintext);
+    }
+
+    [Fact]
+    public async Task a_principal_of_another_account_reaches_a_key_by_its_alias_arn()
+    {
+        const string partner = "arn:aws:iam::444455556666:root";
+        var shared = await SymmetricKey("""
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},
+              {"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"kms:Encrypt","Resource":"*"}]}
+            """);
+        await Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/shared", TargetKeyId = shared.KeyId });
+
+        Assert.Equal(shared.Arn, (await EncryptAs(partner, $"arn:aws:kms:us-east-1:{Account}:alias/shared")).KeyId);
+        await AssertRefused(() => EncryptAs(partner, "alias/shared"), "NotFoundException"); // an alias name is the caller's own
     }
 
     [Fact]

@@ -77,6 +77,21 @@ public sealed class IamPrincipalSettingsTests
     }
 
     [Fact]
+    public void a_stored_key_policy_that_no_longer_parses_is_read_as_the_accounts_default_policy()
+    {
+        // Before policies were validated, any JSON object was accepted and may be in a journal.
+        var authorizer = new Authorizer([]);
+        var legacy = authorizer.KeyPolicy("{}", "111122223333");
+        Assert.Equal(KmsActors.Kms.Keys.KeyRules.DefaultPolicy("aws", "111122223333"), legacy.Json);
+        var root = new AuthorizationRequest
+        {
+            Principal = PrincipalInfo.Root("111122223333"), Action = "kms:PutKeyPolicy",
+            Resource = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", ResourceAccount = "111122223333",
+        };
+        Assert.True(authorizer.Authorize(root, legacy).IsAllowed);
+    }
+
+    [Fact]
     public void a_missing_policy_file_stops_the_start_naming_the_file()
     {
         var error = Assert.Throws<ConfigurationException>(() => IamPrincipalSettings.ReadAll(Load(
