@@ -24,18 +24,8 @@ public static class PolicyEvaluator
                 var named = statement.MatchPrincipal(caller);
                 if (named == PrincipalMatch.None || !statement.MatchAction(request.Action))
                     continue;
-                if (statement.ResourcesHaveVariables)
-                    dependsOnContext = true;
-                if (statement.ResourcesHaveVariables)
-                    dependsOnContext = true;
-                if (!statement.MatchResource(request))
+                if (!MatchesRequest(statement, request, ref dependsOnContext))
                     continue;
-                if (statement.HasConditions)
-                {
-                    dependsOnContext = true;
-                    if (!statement.MatchConditions(request))
-                        continue;
-                }
                 // A Deny naming the caller's account refuses every principal of that account (docs: "Choices").
                 if (statement.Effect == PolicyEffect.Deny)
                     return statement.Decision(dependsOnContext);
@@ -60,16 +50,8 @@ public static class PolicyEvaluator
                 // Without a key the resource varies (aliases, "*") under one cached (principal, action): say so.
                 if (keyPolicy is null && !statement.IsResourceIndependent)
                     dependsOnContext = true;
-                if (statement.ResourcesHaveVariables)
-                    dependsOnContext = true;
-                if (!statement.MatchResource(request))
+                if (!MatchesRequest(statement, request, ref dependsOnContext))
                     continue;
-                if (statement.HasConditions)
-                {
-                    dependsOnContext = true;
-                    if (!statement.MatchConditions(request))
-                        continue;
-                }
                 if (statement.Effect == PolicyEffect.Deny)
                     return statement.Decision(dependsOnContext);
                 identityAllows ??= statement;
@@ -121,5 +103,19 @@ public static class PolicyEvaluator
 
         private static AuthorizationDecision[] Pair(AuthorizationOutcome outcome, PolicyKind? decidedBy, string reason) =>
             [new(outcome, decidedBy, reason, false), new(outcome, decidedBy, reason, true)];
+    }
+
+    /// <summary>The statement's Resource and Condition hold for the request. A resource with a policy variable or a
+    /// condition makes the answer depend on the request's values (<paramref name="dependsOnContext"/>).</summary>
+    private static bool MatchesRequest(PolicyStatement statement, AuthorizationRequest request, ref bool dependsOnContext)
+    {
+        if (statement.ResourcesHaveVariables)
+            dependsOnContext = true;
+        if (!statement.MatchResource(request))
+            return false;
+        if (!statement.HasConditions)
+            return true;
+        dependsOnContext = true;
+        return statement.MatchConditions(request);
     }
 }
