@@ -58,7 +58,7 @@ internal sealed class KmsSeeder(KmsEngine engine, ILogger logger)
     {
         try
         {
-            return KeyMaterialValidator.Validate(seed.KeySpec, seed.Material, (seed.Region ?? "").StartsWith("cn-", StringComparison.Ordinal));
+            return KeyMaterialValidator.Validate(seed.KeySpec, seed.Material, AwsPartition.IsChina(seed.Region ?? ""));
         }
         catch (KmsException error)
         {

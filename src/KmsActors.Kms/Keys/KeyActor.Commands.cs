@@ -144,7 +144,7 @@ public sealed partial class KeyActor
         var response = new ReplicateKeyResponse
         {
             ReplicaKeyMetadata = created.ReplicaMetadata,
-            ReplicaPolicy = request.Policy ?? KeyRules.DefaultPolicy(replicaRegion.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws", _accountId),
+            ReplicaPolicy = request.Policy ?? KeyRules.DefaultPolicy(AwsPartition.Of(replicaRegion), _accountId),
             ReplicaTags = request.Tags ?? [],
         };
         var decision = KeyRules.AddReplica(_key!, created.ReplicaMetadata.Arn!);

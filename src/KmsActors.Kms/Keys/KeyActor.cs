@@ -38,7 +38,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _keyId = keyId;
         _accountId = accountId;
         _region = region;
-        _arn = KeyRules.ArnOf(region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : "aws", region, accountId, keyId);
+        _arn = KeyRules.ArnOf(AwsPartition.Of(region), region, accountId, keyId);
         _services = KmsServices.Get(Context.System);
         PersistenceId = "key-" + _arn;
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
@@ -99,7 +99,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private DateTimeOffset Now => EngineClock.Now(Context.System.Scheduler);
 
-    private bool IsChina => _region.StartsWith("cn-", StringComparison.Ordinal);
+    private bool IsChina => AwsPartition.IsChina(_region);
 
     private KeyContext NewContext() => new()
     {

@@ -26,9 +26,9 @@ public sealed record KeyContext
     public bool AllowLegacyPkcs1 { get; init; }
 
     /// <summary>China Regions (cn-north-1, cn-northwest-1) are the partition aws-cn.</summary>
-    public bool IsChina => Region.StartsWith("cn-", StringComparison.Ordinal);
+    public bool IsChina => AwsPartition.IsChina(Region);
 
-    public string Partition => IsChina ? "aws-cn" : "aws";
+    public string Partition => AwsPartition.Of(Region);
 
     public string KeyArn(string keyId) => KeyRules.ArnOf(Partition, Region, AccountId, keyId);
 }

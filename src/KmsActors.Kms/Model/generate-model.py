@@ -6,8 +6,11 @@ Names on the wire come from the model exactly: enum members are the AWS values, 
 member names. Every member is optional in C#; the engine validates required members itself, as KMS does, so a
 missing member becomes a ValidationException instead of a deserialisation failure.
 """
-import os, re, shutil
+import os, re, shutil, sys
 import botocore.loaders
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate_catalogue
 
 model = botocore.loaders.Loader().load_service_model("kms", "service-2")
 shapes = model["shapes"]
@@ -83,4 +86,5 @@ with open(os.path.join(out, "KmsErrorCodes.cs"), "w") as f:
     for e in errors + ["ValidationException", "ThrottlingException"]:
         f.write(f'    public const string {e} = "{e}";\n')
     f.write("}\n")
+generate_catalogue.generate(model, out)
 print(f"{len(written)} shapes, {len(ops)} operations, {len(errors)} errors")

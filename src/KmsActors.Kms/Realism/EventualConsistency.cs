@@ -25,6 +25,6 @@ public sealed class EventualConsistency
             return;
         var keyId = KnownKeys.KeyIdOf(command.Request);
         if (_keys.CreatedAt(keyId) is { } created && now - created < _window)
-            throw KmsException.NotFound($"Key 'arn:aws:kms:{command.Region}:{command.Caller.AccountId}:key/{keyId}' does not exist");
+            throw KmsException.NotFound($"Key '{Regions.KmsArn.Key(command.Caller.AccountId, command.Region, keyId!)}' does not exist");
     }
 }

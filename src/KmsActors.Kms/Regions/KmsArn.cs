@@ -1,16 +1,14 @@
+using KmsActors.Kms.Model;
 using System.Text.RegularExpressions;
 
 namespace KmsActors.Kms.Regions;
 
 /// <summary>KMS ARNs: <c>arn:&lt;partition&gt;:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;key-id&gt;</c> and
-/// <c>…:alias/&lt;name&gt;</c> (reference §2 "Common shape constraints").</summary>
+/// <c>…:alias/&lt;name&gt;</c> (docs/identifiers.md).</summary>
 internal static partial class KmsArn
 {
-    /// <summary>The ARN partition of a region: aws-cn for China (reference §11), aws-us-gov for GovCloud, aws elsewhere.</summary>
-    public static string Partition(string region) =>
-        region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
-        : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
-        : "aws";
+    /// <summary>The ARN partition of a region (<see cref="AwsPartition"/>).</summary>
+    public static string Partition(string region) => AwsPartition.Of(region);
 
     public static string Key(string accountId, string region, string keyId) =>
         $"arn:{Partition(region)}:kms:{region}:{accountId}:key/{keyId}";
@@ -34,7 +32,7 @@ internal static partial class KmsArn
     /// <summary>The account of an ARN, or null when it is not a KMS ARN.</summary>
     public static string? AccountOf(string arn) => TryParse(arn, out var parsed) ? parsed.AccountId : null;
 
-    /// <summary>A key ID KMS would issue: a UUID, or "mrk-" and 32 lower-case hex digits for multi-Region keys (reference §2).</summary>
+    /// <summary>A key ID KMS would issue: a UUID, or "mrk-" and 32 lower-case hex digits for multi-Region keys (docs/identifiers.md).</summary>
     public static bool IsWellFormedKeyId(string keyId) =>
         keyId.StartsWith("mrk-", StringComparison.Ordinal)
             ? MrkPattern().IsMatch(keyId)

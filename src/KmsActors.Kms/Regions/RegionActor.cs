@@ -129,6 +129,8 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     {
         try
         {
+            // The check order (docs/check-order.md): the model's constraints first, then access, then the key.
+            RequestValidation.Check(command.Request, _region);
             if (command.Request is CreateKeyRequest or ListAliasesRequest or ListKeysRequest or GenerateRandomRequest or ListRetirableGrantsRequest)
                 AuthorizeKeyless(command);
             switch (command.Request)
