@@ -45,12 +45,6 @@ public sealed partial class KeyActor
         public static readonly Deferred Instance = new();
     }
 
-    private static void CheckPlaintext(string member, byte[] value)
-    {
-        if (value.Length is < 1 or > MaxPlaintext)
-            throw KmsException.Validation($"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must have length {(value.Length < 1 ? "greater than or equal to 1" : $"less than or equal to {MaxPlaintext}")}");
-    }
-
     private static void DryRun(bool? dryRun)
     {
         if (dryRun == true)
@@ -89,8 +83,6 @@ public sealed partial class KeyActor
 
     private EncryptResponse Encrypt(EncryptRequest r)
     {
-        KeyRules.Require(("keyId", r.KeyId), ("plaintext", r.Plaintext));
-        CheckPlaintext("plaintext", r.Plaintext!);
         KeyRules.CheckUsable(_key!, "Encrypt");
         var (blob, algorithm, _) = EncryptWith(r.Plaintext!, r.EncryptionAlgorithm, r.EncryptionContext);
         DryRun(r.DryRun);
@@ -140,6 +132,7 @@ public sealed partial class KeyActor
 
     private DecryptResponse Decrypt(DecryptRequest r)
     {
+        // Not required by the model (DryRun with IGNORE_CIPHERTEXT goes without), but by AWS for every real Decrypt.
         KeyRules.Require(("ciphertextBlob", r.CiphertextBlob));
         KeyRules.CheckUsable(_key!, "Decrypt");
         if (r.DryRun == true && r.DryRunModifiers?.Contains(DryRunModifierType.IGNORE_CIPHERTEXT) == true)
@@ -152,7 +145,7 @@ public sealed partial class KeyActor
     /// <summary>ReEncrypt at the source key: decrypt, then hand the plaintext to the destination through the region.</summary>
     private Deferred ReEncryptSource(KmsCommand command, ReEncryptRequest r, IActorRef replyTo)
     {
-        KeyRules.Require(("ciphertextBlob", r.CiphertextBlob), ("destinationKeyId", r.DestinationKeyId));
+        KeyRules.Require(("ciphertextBlob", r.CiphertextBlob));
         KeyRules.CheckUsable(_key!, "ReEncrypt");
         var (plaintext, algorithm, materialId) = DecryptWith(r.CiphertextBlob!, r.SourceEncryptionAlgorithm, r.SourceEncryptionContext);
         Context.Parent.Tell(new ReEncryptDestination(command, plaintext, _arn, algorithm, materialId, replyTo));

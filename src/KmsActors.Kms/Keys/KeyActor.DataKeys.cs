@@ -8,14 +8,11 @@ public sealed partial class KeyActor
 {
     private object GenerateDataKey(string? keyId, DataKeySpec? keySpec, int? numberOfBytes, IReadOnlyDictionary<string, string>? context, bool? dryRun, string operation, bool withPlaintext)
     {
-        KeyRules.Require(("keyId", keyId));
         // AWS [LS]: neither KeySpec nor NumberOfBytes → "NumberOfBytes is required."
         if (keySpec is null && numberOfBytes is null)
             throw KmsException.Validation("NumberOfBytes is required.");
         if (keySpec is not null && numberOfBytes is not null)
             throw KmsException.Validation("Please specify either number of bytes or key spec.");
-        if (numberOfBytes is < 1 or > 1024)
-            throw KeyRules.Violation("numberOfBytes", numberOfBytes, numberOfBytes < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1024");
         KeyRules.CheckUsable(_key!, operation);
         var plaintext = System.Security.Cryptography.RandomNumberGenerator.GetBytes(numberOfBytes ?? (keySpec == DataKeySpec.AES_128 ? 16 : 32));
         var (blob, _, materialId) = EncryptWith(plaintext, null, context);
@@ -27,7 +24,6 @@ public sealed partial class KeyActor
 
     private object GenerateDataKeyPair(string? keyId, DataKeyPairSpec? pairSpec, IReadOnlyDictionary<string, string>? context, bool? dryRun, string operation, bool withPlaintext)
     {
-        KeyRules.Require(("keyId", keyId), ("keyPairSpec", pairSpec));
         KeyRules.CheckUsable(_key!, operation);
         var spec = Enum.Parse<KeySpec>(pairSpec!.Value.ToString());
         if (spec == KeySpec.SM2 && !IsChina)

@@ -16,8 +16,6 @@ public sealed partial class KeyActor
 
     private SignResponse Sign(SignRequest r)
     {
-        KeyRules.Require(("keyId", r.KeyId), ("message", r.Message), ("signingAlgorithm", r.SigningAlgorithm));
-        CheckPlaintext("message", r.Message!);
         KeyRules.CheckUsable(_key!, "Sign");
         var algorithm = SigningAlgorithm(r.SigningAlgorithm);
         var messageType = r.MessageType ?? MessageType.RAW;
@@ -34,8 +32,6 @@ public sealed partial class KeyActor
 
     private VerifyResponse Verify(VerifyRequest r)
     {
-        KeyRules.Require(("keyId", r.KeyId), ("message", r.Message), ("signature", r.Signature), ("signingAlgorithm", r.SigningAlgorithm));
-        CheckPlaintext("message", r.Message!);
         KeyRules.CheckUsable(_key!, "Verify");
         var algorithm = SigningAlgorithm(r.SigningAlgorithm);
         var messageType = r.MessageType ?? MessageType.RAW;
@@ -61,8 +57,6 @@ public sealed partial class KeyActor
 
     private GenerateMacResponse GenerateMac(GenerateMacRequest r)
     {
-        KeyRules.Require(("message", r.Message), ("keyId", r.KeyId), ("macAlgorithm", r.MacAlgorithm));
-        CheckPlaintext("message", r.Message!);
         KeyRules.CheckUsable(_key!, "GenerateMac");
         var mac = Hmac(r.MacAlgorithm).GenerateMac(r.MacAlgorithm!.Value, r.Message);
         DryRun(r.DryRun);
@@ -71,8 +65,6 @@ public sealed partial class KeyActor
 
     private VerifyMacResponse VerifyMac(VerifyMacRequest r)
     {
-        KeyRules.Require(("message", r.Message), ("keyId", r.KeyId), ("macAlgorithm", r.MacAlgorithm), ("mac", r.Mac));
-        CheckPlaintext("message", r.Message!);
         KeyRules.CheckUsable(_key!, "VerifyMac");
         var valid = Hmac(r.MacAlgorithm).VerifyMac(r.MacAlgorithm!.Value, r.Message, r.Mac);
         DryRun(r.DryRun);
@@ -83,7 +75,6 @@ public sealed partial class KeyActor
 
     private GetPublicKeyResponse GetPublicKey(GetPublicKeyRequest r)
     {
-        KeyRules.Require(("keyId", r.KeyId));
         KeyRules.CheckUsable(_key!, "GetPublicKey");
         var metadata = KeyRules.Describe(_key!);
         return new GetPublicKeyResponse

@@ -75,7 +75,6 @@ public static partial class KeyRules
         if (origin == OriginType.EXTERNAL && spec is KeySpec.ML_DSA_44 or KeySpec.ML_DSA_65 or KeySpec.ML_DSA_87 or KeySpec.ECC_NIST_EDWARDS25519)
             throw KmsException.Unsupported($"KeySpec {spec} does not support imported key material (Origin EXTERNAL).");
 
-        CheckDescription(r.Description);
         var tags = r.Tags ?? [];
         CheckTags(tags);
         if (r.Policy is not null)
@@ -131,7 +130,6 @@ public static partial class KeyRules
     /// </summary>
     public static KeyDecision CreateReplica(KmsKey primary, ReplicateKeyRequest r, KeyContext c)
     {
-        CheckDescription(r.Description);
         var tags = r.Tags ?? [];
         CheckTags(tags);
         if (r.Policy is not null)

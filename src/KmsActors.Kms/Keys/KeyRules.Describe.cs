@@ -93,7 +93,6 @@ public static partial class KeyRules
 
     private static KeyDecision DescribeKey(KmsKey key, DescribeKeyRequest r)
     {
-        Require(("keyId", r.KeyId));
         return KeyDecision.Reply(new DescribeKeyResponse { KeyMetadata = Describe(key) });
     }
 }

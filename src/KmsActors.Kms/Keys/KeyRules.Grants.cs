@@ -14,15 +14,8 @@ public static partial class KeyRules
     /// <summary>AWS resource quotas: grants per KMS key, and grants per KMS key for one grantee principal.</summary>
     public const int MaxGrantsPerKey = 50_000;
     public const int MaxGrantsPerGranteePerKey = 500;
-    private const int MaxGrantTokens = 10;
     private const int MaxConstraintPairs = 8;
     private const int MaxConstraintValueLength = 384;
-
-    [GeneratedRegex("^[a-zA-Z0-9:/_-]+$")]
-    private static partial Regex GrantNamePattern();
-
-    [GeneratedRegex(@"^[\w+=,.@:/-]+$")]
-    private static partial Regex PrincipalIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex GrantIdPattern();
@@ -59,13 +52,9 @@ public static partial class KeyRules
     /// </summary>
     public static KeyDecision CreateGrant(KmsKey key, CreateGrantRequest r, string requestId, DateTimeOffset now)
     {
-        Require(("keyId", r.KeyId), ("granteePrincipal", r.GranteePrincipal), ("operations", r.Operations));
         CheckPrincipal("granteePrincipal", r.GranteePrincipal!);
         if (r.RetiringPrincipal is not null)
             CheckPrincipal("retiringPrincipal", r.RetiringPrincipal);
-        CheckGrantTokens(r.GrantTokens);
-        if (r.Name is not null && (r.Name.Length is < 1 or > 256 || !GrantNamePattern().IsMatch(r.Name)))
-            throw Violation("name", r.Name, r.Name.Length > 256 ? "Member must have length less than or equal to 256" : "Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$");
         var operations = r.Operations!.Distinct().ToImmutableList();
         if (operations.IsEmpty)
             throw KmsException.Validation("Grants must contain at least one operation.");
@@ -118,11 +107,8 @@ public static partial class KeyRules
     /// <summary>ListGrants: the key's grants in creation order, optionally one grant ID or one grantee principal.</summary>
     public static KeyDecision ListGrants(KmsKey key, ListGrantsRequest r)
     {
-        Require(("keyId", r.KeyId));
         if (r.GrantId is not null)
             CheckGrantId(r.GrantId);
-        if (r.GranteePrincipal is not null)
-            CheckPrincipalSyntax("granteePrincipal", r.GranteePrincipal);
         CheckState(key, "ListGrants");
         var grants = key.Grants.Where(g => (r.GrantId is null || g.GrantId == r.GrantId) && (r.GranteePrincipal is null || g.GranteePrincipal == r.GranteePrincipal)).ToList();
         var (start, count) = Page(r.Limit, r.Marker, grants.Count, maxLimit: 100, defaultLimit: 50);
@@ -170,7 +156,6 @@ public static partial class KeyRules
     /// <summary>RevokeGrant: whoever the key policy and IAM let call it revokes any grant of the key.</summary>
     public static KeyDecision RevokeGrant(KmsKey key, RevokeGrantRequest r, DateTimeOffset now)
     {
-        Require(("keyId", r.KeyId), ("grantId", r.GrantId));
         CheckGrantId(r.GrantId!);
         CheckState(key, "RevokeGrant");
         var grant = FindGrant(key, r.GrantId!);
@@ -187,24 +172,9 @@ public static partial class KeyRules
             throw new KmsException(KmsErrorCodes.InvalidGrantIdException, $"Invalid grant ID: {grantId}");
     }
 
-    internal static void CheckGrantTokens(IReadOnlyList<string>? tokens)
-    {
-        if (tokens is { Count: > MaxGrantTokens })
-            throw Violation("grantTokens", $"[{string.Join(", ", tokens)}]", $"Member must have length less than or equal to {MaxGrantTokens}");
-    }
-
-    private static void CheckPrincipalSyntax(string member, string principal)
-    {
-        if (principal.Length is < 1 or > 256)
-            throw Violation(member, principal, principal.Length > 256 ? "Member must have length less than or equal to 256" : "Member must have length greater than or equal to 1");
-        if (!PrincipalIdPattern().IsMatch(principal))
-            throw Violation(member, principal, @"Member must satisfy regular expression pattern: ^[\w+=,.@:/-]+$");
-    }
-
     /// <summary>Grantee and retiring principals: AWS accounts, IAM users and roles, federated users, assumed-role sessions, service principals.</summary>
     private static void CheckPrincipal(string member, string principal)
     {
-        CheckPrincipalSyntax(member, principal);
         if (!PrincipalInfo.TryFromArn(principal, out _))
             throw new KmsException(KmsErrorCodes.InvalidArnException, $"ARN {principal} is not a valid principal.");
     }

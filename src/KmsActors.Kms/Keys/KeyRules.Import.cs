@@ -19,7 +19,6 @@ public static partial class KeyRules
     /// <summary>Approves or refuses GetParametersForImport; the actor builds the response (pool key + sealed token).</summary>
     private static KeyDecision ApproveGetParametersForImport(KmsKey key, GetParametersForImportRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId), ("wrappingAlgorithm", r.WrappingAlgorithm), ("wrappingKeySpec", r.WrappingKeySpec));
         RequireExternal(key);
         CheckState(key, "GetParametersForImport");
         var algorithm = r.WrappingAlgorithm!.Value;
@@ -52,14 +51,11 @@ public static partial class KeyRules
     /// </summary>
     public static void CheckImportRequest(KmsKey key, ImportKeyMaterialRequest r, DateTimeOffset now)
     {
-        Require(("keyId", r.KeyId), ("importToken", r.ImportToken), ("encryptedKeyMaterial", r.EncryptedKeyMaterial));
         RequireExternal(key);
         CheckState(key, "ImportKeyMaterial");
         // §11: ImportType exists for symmetric keys only.
         if (r.ImportType is not null && !IsSymmetric(key))
             throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec}; ImportType is supported only for symmetric encryption KMS keys.");
-        CheckKeyMaterialId("keyMaterialId", r.KeyMaterialId);
-        CheckKeyMaterialDescription(r.KeyMaterialDescription);
 
         // AWS [LS]: the default model is KEY_MATERIAL_EXPIRES, so a bare import needs ValidTo.
         var model = r.ExpirationModel ?? ExpirationModelType.KEY_MATERIAL_EXPIRES;

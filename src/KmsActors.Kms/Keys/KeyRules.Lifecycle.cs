@@ -11,7 +11,6 @@ public static partial class KeyRules
 
     private static KeyDecision EnableKey(KmsKey key, EnableKeyRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
         CheckState(key, "EnableKey");
         return key.State == KeyState.Enabled
             ? KeyDecision.Reply(EmptyResponse.Instance)
@@ -20,7 +19,6 @@ public static partial class KeyRules
 
     private static KeyDecision DisableKey(KmsKey key, DisableKeyRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
         CheckState(key, "DisableKey");
         return key.State == KeyState.Disabled
             ? KeyDecision.Reply(EmptyResponse.Instance)
@@ -29,7 +27,6 @@ public static partial class KeyRules
 
     private static KeyDecision ScheduleKeyDeletion(KmsKey key, ScheduleKeyDeletionRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
         // AWS: the model allows 1–365 but the documented (and enforced) window is 7–30 days, default 30.
         var days = r.PendingWindowInDays ?? DefaultPendingWindowInDays;
         if (days < MinPendingWindowInDays)
@@ -53,7 +50,6 @@ public static partial class KeyRules
 
     private static KeyDecision CancelKeyDeletion(KmsKey key, CancelKeyDeletionRequest r)
     {
-        Require(("keyId", r.KeyId));
         CheckState(key, "CancelKeyDeletion");
         // AWS: the key becomes Disabled. §11: an EXTERNAL key missing permanently-associated material goes to PendingImport.
         var state = key.Origin == OriginType.EXTERNAL && !HasAllPermanentMaterial(key) ? KeyState.PendingImport : KeyState.Disabled;

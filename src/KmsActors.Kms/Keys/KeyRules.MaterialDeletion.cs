@@ -7,8 +7,6 @@ public static partial class KeyRules
 {
     private static KeyDecision DeleteImportedKeyMaterial(KmsKey key, DeleteImportedKeyMaterialRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
-        CheckKeyMaterialId("keyMaterialId", r.KeyMaterialId);
         RequireExternal(key); // footnote [9]
         CheckState(key, "DeleteImportedKeyMaterial");
 

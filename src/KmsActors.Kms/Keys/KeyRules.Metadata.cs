@@ -11,15 +11,12 @@ public static partial class KeyRules
 
     private static KeyDecision UpdateKeyDescription(KmsKey key, UpdateKeyDescriptionRequest r)
     {
-        Require(("keyId", r.KeyId), ("description", r.Description));
-        CheckDescription(r.Description);
         CheckState(key, "UpdateKeyDescription");
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyDescriptionUpdated(r.Description!));
     }
 
     private static KeyDecision TagResource(KmsKey key, TagResourceRequest r)
     {
-        Require(("keyId", r.KeyId), ("tags", r.Tags));
         CheckTags(r.Tags!);
         CheckState(key, "TagResource");
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyTagsAdded(ToDictionary(r.Tags!)));
@@ -27,14 +24,12 @@ public static partial class KeyRules
 
     private static KeyDecision UntagResource(KmsKey key, UntagResourceRequest r)
     {
-        Require(("keyId", r.KeyId), ("tagKeys", r.TagKeys));
         CheckState(key, "UntagResource");
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyTagsRemoved([.. r.TagKeys!]));
     }
 
     private static KeyDecision ListResourceTags(KmsKey key, ListResourceTagsRequest r)
     {
-        Require(("keyId", r.KeyId));
         CheckState(key, "ListResourceTags");
         var (start, count) = Page(r.Limit, r.Marker, key.Tags.Count, maxLimit: 50, defaultLimit: 50);
         var next = NextMarker(start, count, key.Tags.Count);
@@ -49,7 +44,6 @@ public static partial class KeyRules
 
     private static KeyDecision GetKeyPolicy(KmsKey key, GetKeyPolicyRequest r)
     {
-        Require(("keyId", r.KeyId));
         RequireDefaultPolicyName(r.PolicyName);
         CheckState(key, "GetKeyPolicy");
         return KeyDecision.Reply(new GetKeyPolicyResponse { Policy = key.Policies.GetValueOrDefault(DefaultPolicyName), PolicyName = DefaultPolicyName });
@@ -57,7 +51,6 @@ public static partial class KeyRules
 
     private static KeyDecision PutKeyPolicy(KmsKey key, PutKeyPolicyRequest r)
     {
-        Require(("keyId", r.KeyId), ("policy", r.Policy));
         RequireDefaultPolicyName(r.PolicyName);
         CheckPolicy(r.Policy!);
         CheckState(key, "PutKeyPolicy");
@@ -66,7 +59,6 @@ public static partial class KeyRules
 
     private static KeyDecision ListKeyPolicies(KmsKey key, ListKeyPoliciesRequest r)
     {
-        Require(("keyId", r.KeyId));
         CheckState(key, "ListKeyPolicies");
         var (start, count) = Page(r.Limit, r.Marker, key.Policies.Count, maxLimit: 1000, defaultLimit: 100);
         var next = NextMarker(start, count, key.Policies.Count);
@@ -76,11 +68,9 @@ public static partial class KeyRules
     /// <summary>ReplicateKey on the primary: approves (no events, the actor asks the other region) or refuses.</summary>
     private static KeyDecision ApproveReplicateKey(KmsKey key, ReplicateKeyRequest r)
     {
-        Require(("keyId", r.KeyId), ("replicaRegion", r.ReplicaRegion));
         if (key.MultiRegionKeyType != MultiRegionKeyType.PRIMARY)
             throw KmsException.Unsupported($"{key.Arn} is not a multi-region primary key.");
         CheckState(key, "ReplicateKey");
-        CheckDescription(r.Description);
         CheckTags(r.Tags ?? []);
         if (r.Policy is not null)
             CheckPolicy(r.Policy);

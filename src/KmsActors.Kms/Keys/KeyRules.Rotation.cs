@@ -20,7 +20,6 @@ public static partial class KeyRules
 
     private static KeyDecision RotateKeyOnDemand(KmsKey key, RotateKeyOnDemandRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
         // AWS [LS]: asymmetric and HMAC keys answer UnsupportedOperationException with an empty message.
         if (!IsSymmetric(key))
             throw KmsException.Unsupported("");
@@ -48,7 +47,6 @@ public static partial class KeyRules
 
     private static KeyDecision ListKeyRotations(KmsKey key, ListKeyRotationsRequest r)
     {
-        Require(("keyId", r.KeyId));
         RequireSymmetric(key);
         CheckState(key, "ListKeyRotations");
         // AWS: ROTATIONS_ONLY (default) lists materials that rotated in; ALL_KEY_MATERIAL adds the first and pending ones.
@@ -74,7 +72,6 @@ public static partial class KeyRules
 
     private static KeyDecision GetKeyRotationStatus(KmsKey key, GetKeyRotationStatusRequest r)
     {
-        Require(("keyId", r.KeyId));
         RequireSymmetric(key);
         CheckState(key, "GetKeyRotationStatus");
         // §11: a symmetric EXTERNAL key answers KeyRotationEnabled = false (no automatic rotation) instead of an error.
@@ -99,12 +96,8 @@ public static partial class KeyRules
 
     private static KeyDecision EnableKeyRotation(KmsKey key, EnableKeyRotationRequest r, KeyContext c)
     {
-        Require(("keyId", r.KeyId));
+        // The model's 90–2560 days is checked with every request (docs/validation.md).
         var days = r.RotationPeriodInDays ?? DefaultRotationPeriodInDays;
-        if (days < MinRotationPeriodInDays)
-            throw Violation("rotationPeriodInDays", days, $"Member must have value greater than or equal to {MinRotationPeriodInDays}");
-        if (days > MaxRotationPeriodInDays)
-            throw Violation("rotationPeriodInDays", days, $"Member must have value less than or equal to {MaxRotationPeriodInDays}");
         RequireAutomaticRotation(key);
         CheckState(key, "EnableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
@@ -114,7 +107,6 @@ public static partial class KeyRules
 
     private static KeyDecision DisableKeyRotation(KmsKey key, DisableKeyRotationRequest r)
     {
-        Require(("keyId", r.KeyId));
         RequireAutomaticRotation(key);
         CheckState(key, "DisableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)

@@ -1,21 +1,13 @@
-using System.Text.RegularExpressions;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Request validation in AWS's wording: "1 validation error detected: Value null at 'keyId' failed to satisfy
-// constraint: Member must not be null" (member names camelCase, reference §1).
+// The checks of a request beyond the AWS model's constraints (which RequestValidation makes before a call reaches a
+// key: docs/validation.md), in AWS's wording: "1 validation error detected: Value null at 'ciphertextBlob' failed to
+// satisfy constraint: Member must not be null".
 public static partial class KeyRules
 {
-    internal const int MaxDescriptionLength = 8192;
-
-    [GeneratedRegex("^[a-f0-9]{64}$")]
-    private static partial Regex KeyMaterialIdPattern();
-
-    [GeneratedRegex(@"^[a-zA-Z0-9:/_\s.-]+$")]
-    private static partial Regex KeyMaterialDescriptionPattern();
-
-    /// <summary>Throws the ValidationException AWS sends for missing required members (all of them, in order).</summary>
+    /// <summary>Throws the ValidationException AWS sends for members it needs although the model leaves them optional.</summary>
     internal static void Require(params ReadOnlySpan<(string Member, object? Value)> members)
     {
         // Every call passes here: the common case (nothing missing) allocates nothing more.
@@ -35,42 +27,13 @@ public static partial class KeyRules
     private static KmsException Violations(IReadOnlyList<string> violations) =>
         KmsException.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
 
-    internal static void CheckDescription(string? description)
-    {
-        if (description is { Length: > MaxDescriptionLength })
-            throw Violation("description", description, $"Member must have length less than or equal to {MaxDescriptionLength}");
-    }
-
-    internal static void CheckKeyMaterialId(string member, string? keyMaterialId)
-    {
-        if (keyMaterialId is not null && !KeyMaterialIdPattern().IsMatch(keyMaterialId))
-            throw Violation(member, keyMaterialId, "Member must satisfy regular expression pattern: ^[a-f0-9]+$ and have length 64");
-    }
-
-    internal static void CheckKeyMaterialDescription(string? description)
-    {
-        if (description is null)
-            return;
-        if (description.Length > 256)
-            throw Violation("keyMaterialDescription", description, "Member must have length less than or equal to 256");
-        if (description.Length > 0 && !KeyMaterialDescriptionPattern().IsMatch(description))
-            throw Violation("keyMaterialDescription", description, @"Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_\s.-]+$");
-    }
-
-    /// <summary>Tag rules: key 1–128, value 0–256, "aws:" reserved (TagException, reference §2).</summary>
+    /// <summary>Tag keys beginning "aws:" are reserved for AWS (TagException); their lengths are the model's
+    /// (docs/validation.md).</summary>
     internal static void CheckTags(IReadOnlyList<Tag> tags)
     {
         for (var i = 0; i < tags.Count; i++)
         {
-            var tag = tags[i];
-            Require(($"tags.{i + 1}.member.tagKey", tag.TagKey), ($"tags.{i + 1}.member.tagValue", tag.TagValue));
-            if (tag.TagKey!.Length is < 1 or > 128)
-                throw Violation($"tags.{i + 1}.member.tagKey", tag.TagKey, tag.TagKey.Length < 1
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 128");
-            if (tag.TagValue!.Length > 256)
-                throw Violation($"tags.{i + 1}.member.tagValue", tag.TagValue, "Member must have length less than or equal to 256");
-            if (tag.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            if (tags[i].TagKey!.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                 throw new KmsException(KmsErrorCodes.TagException, "Tags beginning with aws: are reserved");
         }
     }
@@ -79,8 +42,6 @@ public static partial class KeyRules
     /// language and its MalformedPolicyDocumentException / LimitExceededException answers).</summary>
     internal static void CheckPolicy(string policy)
     {
-        if (policy.Length == 0)
-            throw Violation("policy", policy, "Member must have length greater than or equal to 1");
         Policy.PolicyDocument.Parse(policy, Policy.PolicyKind.KeyPolicy);
     }
 

@@ -16,9 +16,6 @@ public sealed partial class RegionActor
     private const int DefaultRetirableLimit = 50;
     private const string RetirableMarkerList = "retirable";
 
-    [GeneratedRegex(@"^[\w+=,.@:/-]+$")]
-    private static partial Regex PrincipalIdPattern();
-
     /// <summary>A key's grants with a retiring principal changed: index the change. The key actor's reply to the call follows
     /// as <see cref="ReplyWhenIndexed"/> and is told once these entries are durable.</summary>
     private void OnRetirableGrantsChanged(RetirableGrantsChanged change)
@@ -58,10 +55,7 @@ public sealed partial class RegionActor
     /// then creation order. Limit 1–100 (default 50); the marker names the last grant returned.</summary>
     private void ListRetirableGrants(KmsCommand command, ListRetirableGrantsRequest request, IActorRef replyTo)
     {
-        var principal = request.RetiringPrincipal
-            ?? throw KeyRules.Violation("retiringPrincipal", null, "Member must not be null");
-        if (principal.Length > 256 || !PrincipalIdPattern().IsMatch(principal))
-            throw KeyRules.Violation("retiringPrincipal", principal, @"Member must satisfy regular expression pattern: ^[\w+=,.@:/-]+$");
+        var principal = request.RetiringPrincipal!;
         if (!PrincipalInfo.TryFromArn(principal, out _))
             throw new KmsException(KmsErrorCodes.InvalidArnException, $"ARN {principal} is not a valid principal.");
         var limit = request.Limit ?? DefaultRetirableLimit;

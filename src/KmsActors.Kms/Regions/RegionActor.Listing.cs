@@ -67,14 +67,11 @@ public sealed partial class RegionActor
         AnswerWhenDurable(response, replyTo, listed => Reply(command, replyTo, listed, keyId is null ? [] : [KeyArn(keyId)]));
     }
 
-    /// <summary>GenerateRandom: NumberOfBytes 1–1024 (AWS model).</summary>
+    /// <summary>GenerateRandom: NumberOfBytes random bytes.</summary>
     private void GenerateRandom(KmsCommand command, GenerateRandomRequest request, IActorRef replyTo)
     {
+        // The model's 1–1024 is checked with every request; AWS also wants the member itself.
         var count = request.NumberOfBytes ?? throw KmsException.Validation("NumberOfBytes is required.");
-        if (count < 1)
-            throw KmsException.Validation($"1 validation error detected: Value '{count}' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1");
-        if (count > 1024)
-            throw KmsException.Validation($"1 validation error detected: Value '{count}' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024");
         if (request.CustomKeyStoreId is not null)
             throw new KmsException(KmsErrorCodes.CustomKeyStoreNotFoundException, $"Custom key store {request.CustomKeyStoreId} does not exist: KmsActors has no custom key stores.");
         if (request.Recipient is not null)

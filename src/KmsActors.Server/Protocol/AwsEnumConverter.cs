@@ -22,7 +22,7 @@ internal sealed class AwsEnumConverter<TEnum> : JsonConverter<TEnum> where TEnum
         var text = reader.GetString()!;
         return ByName.TryGetValue(text, out var value)
             ? value
-            : throw new AwsWireFormatException(AwsWireFormatException.Kind.EnumValue, ValueSet, text);
+            : throw new AwsWireFormatException(AwsWireFormatException.Kind.EnumValue, ValueSet, text, typeof(TEnum));
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)

@@ -22,8 +22,9 @@ public static class AwsJsonCodec
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     /// <summary>Reads a request body into <paramref name="inputType"/>; an empty body is an empty request.</summary>
+    /// <param name="region">The region the call is for: an unknown enum value's message lists the values it offers.</param>
     /// <exception cref="KmsException">SerializationException for malformed JSON or a wrong type, ValidationException for an unknown enum value.</exception>
-    public static object ReadRequest(Type inputType, ReadOnlySpan<byte> body)
+    public static object ReadRequest(Type inputType, ReadOnlySpan<byte> body, string? region = null)
     {
         var info = Options.GetTypeInfo(inputType);
         if (IsBlank(body))
@@ -34,7 +35,7 @@ public static class AwsJsonCodec
         }
         catch (JsonException error)
         {
-            throw AwsMemberPath.Describe(error, inputType);
+            throw AwsMemberPath.Describe(error, inputType, region);
         }
     }
 
@@ -44,7 +45,7 @@ public static class AwsJsonCodec
             ? EmptyObject
             : JsonSerializer.SerializeToUtf8Bytes(response, Options.GetTypeInfo(outputType));
 
-    /// <summary>An error body: <c>{"__type":"&lt;code&gt;","message":"…"}</c> (reference §1: bare shape name, lower-case message).</summary>
+    /// <summary>An error body: <c>{"__type":"&lt;code&gt;","message":"…"}</c> (bare shape name, lower-case message: docs/validation.md).</summary>
     public static byte[] WriteError(string errorCode, string message)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + message.Length);

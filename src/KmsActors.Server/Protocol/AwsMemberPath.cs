@@ -13,16 +13,16 @@ public static class AwsMemberPath
     public const string SerializationException = "SerializationException";
 
     /// <summary>The AWS error for a JSON read failure of <paramref name="inputType"/>.</summary>
-    public static KmsException Describe(JsonException error, Type inputType)
+    public static KmsException Describe(JsonException error, Type inputType, string? region = null)
     {
         var path = FromJsonPath(error.Path);
         if (error is AwsWireFormatException wire)
         {
             return wire.Problem switch
             {
-                // AWS's constraint-violation format (reference §1).
+                // AWS's constraint-violation format, listing the values the region offers (docs/validation.md).
                 AwsWireFormatException.Kind.EnumValue => KmsException.Validation(
-                    $"1 validation error detected: Value '{wire.Given}' at '{path}' failed to satisfy constraint: Member must satisfy enum value set: {wire.Expected}"),
+                    $"1 validation error detected: Value '{wire.Given}' at '{path}' failed to satisfy constraint: Member must satisfy enum value set: {(wire.EnumType is not null && region is not null ? RequestValidation.EnumValueSet(wire.EnumType, region) : wire.Expected)}"),
                 _ => new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {wire.Expected}."),
             };
         }

@@ -20,13 +20,17 @@ public sealed class AwsWireFormatException : JsonException
         Timestamp,
     }
 
-    public AwsWireFormatException(Kind problem, string expected, string? given = null)
+    public AwsWireFormatException(Kind problem, string expected, string? given = null, Type? enumType = null)
         : base($"{problem}: expected {expected}")
     {
         Problem = problem;
         Expected = expected;
         Given = given;
+        EnumType = enumType;
     }
+
+    /// <summary>The model enum of an <see cref="Kind.EnumValue"/> problem: the values a region offers differ (SM2).</summary>
+    public Type? EnumType { get; }
 
     public Kind Problem { get; }
 
