@@ -65,26 +65,11 @@ for name, s in shapes.items():
         f.write(HEADER + body)
     written.append(name)
 
-ops = sorted(model["operations"])
 errors = sorted(n for n, s in shapes.items() if s.get("exception"))
-with open(os.path.join(out, "KmsOperations.cs"), "w") as f:
-    f.write(HEADER + "/// <summary>Every operation of the AWS KMS model (TrentService) and its input and output shapes.</summary>\npublic static class KmsOperations\n{\n")
-    f.write("    public static readonly IReadOnlyList<string> All = new[]\n    {\n" + "".join(f'        "{o}",\n' for o in ops) + "    };\n\n")
-    f.write("    public static readonly IReadOnlyDictionary<string, (Type? Input, Type? Output)> Shapes = new Dictionary<string, (Type?, Type?)>\n    {\n")
-    for o in ops:
-        op = model["operations"][o]
-        i = op.get("input", {}).get("shape"); oo = op.get("output", {}).get("shape")
-        f.write(f'        ["{o}"] = ({"typeof(" + i + ")" if i else "null"}, {"typeof(" + oo + ")" if oo else "null"}),\n')
-    f.write("    };\n")
-    # The API reference of each operation says "Cross-account use: Yes" where a principal of another account may name
-    # the key by its key ARN (docs/access-control.md).
-    cross = [o for o in ops if re.search(r"Cross-account use</b>:\s*Yes", model["operations"][o].get("documentation", ""))]
-    f.write("\n    /// <summary>The operations whose API reference says \"Cross-account use: Yes\": a principal of another account may name the key by its key ARN.</summary>\n")
-    f.write("    public static readonly IReadOnlySet<string> CrossAccount = new HashSet<string>(StringComparer.Ordinal)\n    {\n" + "".join(f'        "{o}",\n' for o in cross) + "    };\n}\n")
 with open(os.path.join(out, "KmsErrorCodes.cs"), "w") as f:
     f.write(HEADER + "/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus the two KMS sends but does not model.</summary>\npublic static class KmsErrorCodes\n{\n")
     for e in errors + ["ValidationException", "ThrottlingException"]:
         f.write(f'    public const string {e} = "{e}";\n')
     f.write("}\n")
 generate_catalogue.generate(model, out)
-print(f"{len(written)} shapes, {len(ops)} operations, {len(errors)} errors")
+print(f"{len(written)} shapes, {len(model['operations'])} operations, {len(errors)} errors")

@@ -18,7 +18,7 @@ public sealed partial class RegionActor
         if (_index.Aliases.ContainsKey(name))
             throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"An alias with the name {AliasArn(name)} already exists");
         // AWS: TargetKeyId is a key ID or key ARN, never another alias.
-        var keyId = ResolveKeyId(request.TargetKeyId, "targetKeyId", allowAlias: false);
+        var keyId = ResolveKeyId(request.TargetKeyId, KmsCatalogue.KeyIdFormsOf(command.Operation, "TargetKeyId"));
         RequireNotPendingDeletion(keyId);
         if (!KeysAllow(command, replyTo, keyId))
             return;
@@ -36,7 +36,7 @@ public sealed partial class RegionActor
         AuthorizeByIdentity(command, Policy.KmsActions.Of("UpdateAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
-        var keyId = ResolveKeyId(request.TargetKeyId, "targetKeyId", allowAlias: false);
+        var keyId = ResolveKeyId(request.TargetKeyId, KmsCatalogue.KeyIdFormsOf(command.Operation, "TargetKeyId"));
         RequireNotPendingDeletion(keyId);
         // AWS: an alias can only move to a key of the same key type (spec) and key usage.
         if (TypeOf(alias.TargetKeyId) is { } from && TypeOf(keyId) is { } to && from != to)

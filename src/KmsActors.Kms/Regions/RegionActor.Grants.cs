@@ -43,12 +43,12 @@ public sealed partial class RegionActor
     private string RetireGrantTarget(RetireGrantRequest request)
     {
         if (request.KeyId is not null)
-            return ResolveKeyId(request.KeyId, "keyId", allowAlias: false);
+            return ResolveKeyId(request.KeyId, KmsCatalogue.KeyIdFormsOf("RetireGrant", "KeyId"));
         if (request.GrantToken is null)
             throw KmsException.Validation("Either GrantToken, or both KeyId and GrantId, must be specified.");
         if (!GrantToken.TryRead(request.GrantToken, out var keyArn, out _))
             throw new KmsException(KmsErrorCodes.InvalidGrantTokenException, "Invalid grant token.");
-        return ResolveKeyId(keyArn, "keyId", allowAlias: false);
+        return ResolveKeyId(keyArn, KmsCatalogue.KeyIdFormsOf("RetireGrant", "KeyId"));
     }
 
     /// <summary>ListRetirableGrants: the grants of this region's keys whose retiring principal is the one given, in key ID

@@ -34,7 +34,7 @@ public sealed partial class RegionActor
     private void ListAliases(KmsCommand command, ListAliasesRequest request, IActorRef replyTo)
     {
         var limit = ValidLimit(request.Limit);
-        var keyId = request.KeyId is null ? null : ResolveKeyId(request.KeyId, "keyId", allowAlias: false);
+        var keyId = request.KeyId is null ? null : ResolveKeyId(request.KeyId, KmsCatalogue.KeyIdFormsOf("ListAliases", "KeyId"));
         var names = _index.Aliases.Keys;
         var entries = new List<AliasListEntry>(Math.Min(limit, names.Count));
         var truncated = false;

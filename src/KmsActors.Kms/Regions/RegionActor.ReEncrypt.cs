@@ -25,7 +25,7 @@ public sealed partial class RegionActor
                 Context.Parent.Tell(new ReEncryptToAccount(owner, _region, message));
                 return;
             }
-            var destination = ResolveKeyId(request.DestinationKeyId, "destinationKeyId", allowAlias: true);
+            var destination = ResolveKeyId(request.DestinationKeyId, KmsCatalogue.KeyIdFormsOf("ReEncrypt", "DestinationKeyId"));
             Deliver(destination, message, message.ReplyTo);
         }
         catch (KmsException error)

@@ -3,7 +3,8 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// Which key a call is for: key ID, key ARN, alias name or alias ARN (reference §2, "Common shape constraints").
+// Which key a call is for: key ID, key ARN, alias name or alias ARN, as the operation's member accepts them
+// (KmsCatalogue.KeyIdFormsOf, read from the API reference: docs/identifiers.md).
 public sealed partial class RegionActor
 {
     /// <summary>The key ID of the key a forwarded call targets.</summary>
@@ -12,19 +13,16 @@ public sealed partial class RegionActor
         var request = command.Request;
         switch (request)
         {
-            // AWS: these three accept only a key ID or key ARN, never an alias.
-            case GetParametersForImportRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
-            case ImportKeyMaterialRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
-            case DeleteImportedKeyMaterialRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
             // AWS: KeyId is optional on Decrypt (symmetric) and ReEncrypt's source: the ciphertext names the key.
             case DecryptRequest { KeyId: null } r: return KeyOfCiphertext(r.CiphertextBlob);
             // AWS: RetireGrant names its key by KeyId, or only by its grant token.
             case RetireGrantRequest r: return RetireGrantTarget(r);
-            case ReEncryptRequest r: return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, "sourceKeyId", allowAlias: true);
+            case ReEncryptRequest r:
+                return r.SourceKeyId is null ? KeyOfCiphertext(r.CiphertextBlob) : ResolveKeyId(r.SourceKeyId, KmsCatalogue.KeyIdFormsOf("ReEncrypt", "SourceKeyId"));
         }
         if (!RequestKeyId.TryRead(request, out var keyId))
             throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors.");
-        return ResolveKeyId(keyId, "keyId", allowAlias: true);
+        return ResolveKeyId(keyId, KmsCatalogue.KeyIdFormsOf(command.Operation, "KeyId"));
     }
 
     private string KeyOfCiphertext(byte[]? ciphertext)
@@ -38,41 +36,45 @@ public sealed partial class RegionActor
     }
 
     /// <summary>
-    /// Resolves <paramref name="keyId"/> to a key ID of this region. Errors as AWS sends them (reference §1):
-    /// malformed ARN → InvalidArnException; ARN of another account or region, unknown key → NotFoundException
-    /// "Key '&lt;arn&gt;' does not exist"; a string that is no key ID → NotFoundException "Invalid keyId '&lt;id&gt;'";
-    /// unknown alias → NotFoundException "Alias &lt;alias-arn&gt; is not found.".
-    /// With <paramref name="allowAlias"/> false (GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial,
-    /// alias targets, ListAliases' filter) an alias name or alias ARN is not a key identifier at all, so it is refused
-    /// like any other string that is no key ID: NotFoundException "Invalid keyId '&lt;given&gt;'" (KmsActors' choice; the
-    /// reference only says these accept a key ID or key ARN).
+    /// Resolves <paramref name="keyId"/> (present: the model's check ran before) to a key ID of this region, accepting
+    /// the <paramref name="forms"/> the operation's member takes. Answers as AWS does (docs/identifiers.md):
+    /// an ARN that is no KMS key or alias ARN → NotFoundException "Invalid arn"; an ARN of another region →
+    /// NotFoundException "Invalid arn &lt;region&gt;"; a form the member does not take, or a string that is no key ID →
+    /// NotFoundException "Invalid keyId '&lt;given&gt;'"; a key ARN of another account or an unknown key →
+    /// NotFoundException "Key '&lt;arn&gt;' does not exist"; an unknown alias → NotFoundException "Alias &lt;alias-arn&gt; is not found.".
     /// </summary>
-    private string ResolveKeyId(string? keyId, string member, bool allowAlias)
+    private string ResolveKeyId(string? keyId, KeyIdForms forms)
     {
-        if (string.IsNullOrEmpty(keyId))
-            throw KmsException.Validation($"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
+        if (keyId is null)
+            throw KmsException.Validation("1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+        if (forms == KeyIdForms.None)
+            forms = KeyIdForms.Any;
 
         if (keyId.StartsWith("arn:", StringComparison.Ordinal))
         {
             if (!KmsArn.TryParse(keyId, out var arn))
-                throw new KmsException(KmsErrorCodes.InvalidArnException, $"ARN '{keyId}' is not a valid KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<key-id>).");
-            if (arn.IsAlias && !allowAlias)
-                throw KmsException.NotFound($"Invalid keyId '{keyId}'");
-            var here = arn.AccountId == _accountId && arn.Region == _region;
+                throw KmsException.NotFound("Invalid arn");
+            if (arn.Region != _region)
+                throw KmsException.NotFound($"Invalid arn {arn.Region}");
+            if (!forms.HasFlag(arn.IsAlias ? KeyIdForms.AliasArn : KeyIdForms.KeyArn))
+                throw InvalidKeyId(keyId);
+            var here = arn.AccountId == _accountId;
             if (arn.IsAlias)
                 return here ? AliasTarget(arn.AliasName) : throw AliasNotFound(keyId);
             return here && IsKnownKey(arn.ResourceId) ? arn.ResourceId : throw KmsException.NotFound($"Key '{keyId}' does not exist");
         }
 
         if (keyId.StartsWith("alias/", StringComparison.Ordinal))
-            return allowAlias ? AliasTarget(keyId) : throw KmsException.NotFound($"Invalid keyId '{keyId}'");
+            return forms.HasFlag(KeyIdForms.AliasName) ? AliasTarget(keyId) : throw InvalidKeyId(keyId);
 
         if (IsKnownKey(keyId))
             return keyId;
         throw KmsArn.IsWellFormedKeyId(keyId)
             ? KmsException.NotFound($"Key '{KeyArn(keyId)}' does not exist")
-            : KmsException.NotFound($"Invalid keyId '{keyId}'");
+            : InvalidKeyId(keyId);
     }
+
+    private static KmsException InvalidKeyId(string given) => KmsException.NotFound($"Invalid keyId '{given}'");
 
     private string AliasTarget(string aliasName) =>
         _index.Aliases.TryGetValue(aliasName, out var alias) ? alias.TargetKeyId : throw AliasNotFound(AliasArn(aliasName));

@@ -1,0 +1,18 @@
+using System.Collections.Frozen;
+
+namespace KmsActors.Kms.Model;
+
+// The lookups the engine makes in the generated catalogue (Generated/KmsCatalogue.cs).
+public static partial class KmsCatalogue
+{
+    private static readonly FrozenDictionary<(string Operation, string Member), KeyIdForms> Forms =
+        Operations.Values
+            .SelectMany(operation => operation.Members.Where(member => member.KeyIdForms != KeyIdForms.None)
+                .Select(member => (Key: (operation.Name, member.Name), member.KeyIdForms)))
+            .ToFrozenDictionary(entry => entry.Key, entry => entry.KeyIdForms);
+
+    /// <summary>The identifier forms <paramref name="member"/> of <paramref name="operation"/> accepts (docs/identifiers.md);
+    /// <see cref="KeyIdForms.None"/> when it names no key.</summary>
+    public static KeyIdForms KeyIdFormsOf(string operation, string member) =>
+        Forms.TryGetValue((operation, member), out var forms) ? forms : KeyIdForms.None;
+}
