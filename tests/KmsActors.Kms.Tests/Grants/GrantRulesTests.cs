@@ -117,8 +117,8 @@ public sealed class GrantRulesTests
     [Fact]
     public void more_than_ten_grant_tokens_are_a_validation_error()
     {
-        var error = Assert.Throws<KmsException>(() => KeyRules.CreateGrant(External(KeyState.Enabled),
-            Request(GrantOperation.Encrypt) with { KeyId = "k", GrantTokens = [.. Enumerable.Repeat("t", 11)] }, "r", T0));
+        var error = Assert.Throws<KmsException>(() => RequestValidation.Check(
+            Request(GrantOperation.Encrypt) with { KeyId = "k", GrantTokens = [.. Enumerable.Repeat("t", 11)] }, "us-east-1"));
 
         Assert.Equal(KmsErrorCodes.ValidationException, error.ErrorCode);
         Assert.EndsWith("at 'grantTokens' failed to satisfy constraint: Member must have length less than or equal to 10", error.Message);

@@ -119,7 +119,7 @@ public sealed class CreateKeyRulesTests
         var description = new string('d', 8193);
         Refused(KmsErrorCodes.ValidationException,
             $"1 validation error detected: Value '{description}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
-            () => Create(new CreateKeyRequest { Description = description }));
+            () => RequestValidation.Check(new CreateKeyRequest { Description = description }, "us-east-1"));
     }
 
     [Fact]
@@ -135,11 +135,11 @@ public sealed class CreateKeyRulesTests
         var longKey = new string('k', 129);
         Refused(KmsErrorCodes.ValidationException,
             $"1 validation error detected: Value '{longKey}' at 'tags.1.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128",
-            () => Create(new CreateKeyRequest { Tags = [new Tag { TagKey = longKey, TagValue = "" }] }));
+            () => RequestValidation.Check(new CreateKeyRequest { Tags = [new Tag { TagKey = longKey, TagValue = "" }] }, "us-east-1"));
         var longValue = new string('v', 257);
         Refused(KmsErrorCodes.ValidationException,
             $"1 validation error detected: Value '{longValue}' at 'tags.2.member.tagValue' failed to satisfy constraint: Member must have length less than or equal to 256",
-            () => Create(new CreateKeyRequest { Tags = [new Tag { TagKey = "a", TagValue = "" }, new Tag { TagKey = "b", TagValue = longValue }] }));
+            () => RequestValidation.Check(new CreateKeyRequest { Tags = [new Tag { TagKey = "a", TagValue = "" }, new Tag { TagKey = "b", TagValue = longValue }] }, "us-east-1"));
     }
 
     [Fact]
@@ -175,6 +175,6 @@ public sealed class CreateKeyRulesTests
     {
         Refused(KmsErrorCodes.ValidationException,
             "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",
-            () => KeyRules.Decide(AwsKms(KeyState.Enabled), new DescribeKeyRequest(), Context()));
+            () => RequestValidation.Check(new DescribeKeyRequest(), "us-east-1"));
     }
 }

@@ -65,12 +65,12 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Missing_required_members_are_listed_in_one_validation_error()
+    public void Missing_required_members_are_listed_in_one_validation_error_by_the_model_check()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ValidationException,
             "2 validation errors detected: Value null at 'importToken' failed to satisfy constraint: Member must not be null; Value null at 'encryptedKeyMaterial' failed to satisfy constraint: Member must not be null",
-            () => Decide(key, ImportRequest(key) with { ImportToken = null, EncryptedKeyMaterial = null }, Material(1)));
+            () => RequestValidation.Check(ImportRequest(key) with { ImportToken = null, EncryptedKeyMaterial = null }, "us-east-1"));
     }
 
     [Fact]
@@ -193,8 +193,8 @@ public sealed class ImportKeyMaterialRulesTests
     {
         var key = Imported(NewExternal(), Material(1));
         Refused(KmsErrorCodes.ValidationException,
-            "1 validation error detected: Value 'ABC' at 'keyMaterialId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-f0-9]+$ and have length 64",
-            () => Decide(key, ImportRequest(key) with { KeyMaterialId = "ABC" }, Material(1)));
+            "2 validation errors detected: Value 'ABC' at 'keyMaterialId' failed to satisfy constraint: Member must have length greater than or equal to 64; Value 'ABC' at 'keyMaterialId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-f0-9]+$",
+            () => RequestValidation.Check(ImportRequest(key) with { KeyMaterialId = "ABC" }, "us-east-1"));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     {
         var key = External(KeyState.PendingImport);
         Refused(KmsErrorCodes.ValidationException, "1 validation error detected: Value null at 'wrappingKeySpec' failed to satisfy constraint: Member must not be null",
-            () => KeyRules.Decide(key, new GetParametersForImportRequest { KeyId = key.KeyId, WrappingAlgorithm = AlgorithmSpec.RSAES_OAEP_SHA_256 }, Context()));
+            () => RequestValidation.Check(new GetParametersForImportRequest { KeyId = key.KeyId, WrappingAlgorithm = AlgorithmSpec.RSAES_OAEP_SHA_256 }, "us-east-1"));
     }
 
     [Fact]

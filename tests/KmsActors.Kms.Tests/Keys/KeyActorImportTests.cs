@@ -92,9 +92,10 @@ public sealed class KeyActorImportTests : KeyActorFixture
     [Fact]
     public void Plaintext_over_4096_bytes_is_a_validation_error()
     {
-        var (key, _) = CreateKey(new CreateKeyRequest());
-        Refused(key, new EncryptRequest { KeyId = "k", Plaintext = new byte[4097] }, KmsErrorCodes.ValidationException,
-            "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096");
+        // The model's check runs in the region, before a call reaches the key actor.
+        var error = Assert.Throws<KmsException>(() => RequestValidation.Check(new EncryptRequest { KeyId = "k", Plaintext = new byte[4097] }, "us-east-1"));
+        Assert.Equal((KmsErrorCodes.ValidationException, "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096"),
+            (error.ErrorCode, error.Message));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class KeyRoutingTests : RegionTestBase
     public static TheoryData<Func<string, object>> ImportOperations => new()
     {
         id => new GetParametersForImportRequest { KeyId = id, WrappingAlgorithm = AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec = WrappingKeySpec.RSA_2048 },
-        id => new ImportKeyMaterialRequest { KeyId = id },
+        id => new ImportKeyMaterialRequest { KeyId = id, ImportToken = [1], EncryptedKeyMaterial = [1] },
         id => new DeleteImportedKeyMaterialRequest { KeyId = id },
     };
 
@@ -65,22 +65,21 @@ public sealed class KeyRoutingTests : RegionTestBase
     [InlineData("arn:aws:kms:us-east-1:1111:key/abc")]
     [InlineData("arn:aws:s3:::bucket")]
     [InlineData("arn:aws-cn:kms:us-east-1:111122223333:key/abc")]
-    public async Task a_malformed_arn_is_InvalidArnException(string arn)
+    public async Task a_malformed_arn_is_NotFound_invalid_arn_as_aws_answers(string arn)
     {
         var error = await Refused(() => Call(new DescribeKeyRequest { KeyId = arn }));
-        Assert.Equal(KmsErrorCodes.InvalidArnException, error.ErrorCode);
-        Assert.Contains(arn, error.Message);
+        Assert.Equal((KmsErrorCodes.NotFoundException, "Invalid arn"), (error.ErrorCode, error.Message));
     }
 
     [Fact]
-    public async Task a_key_arn_of_another_region_or_account_is_NotFound()
+    public async Task a_key_arn_of_another_region_is_NotFound_invalid_arn_region_and_of_another_account_does_not_exist()
     {
         var keyId = await CreateKey();
         var otherRegion = KeyArn(keyId, region: "eu-west-1");
         var otherAccount = KeyArn(keyId, account: "444455556666");
 
         var error = await Refused(() => Call(new DescribeKeyRequest { KeyId = otherRegion }));
-        Assert.Equal((KmsErrorCodes.NotFoundException, $"Key '{otherRegion}' does not exist"), (error.ErrorCode, error.Message));
+        Assert.Equal((KmsErrorCodes.NotFoundException, "Invalid arn eu-west-1"), (error.ErrorCode, error.Message));
         error = await Refused(() => Call(new DescribeKeyRequest { KeyId = otherAccount }));
         Assert.Equal((KmsErrorCodes.NotFoundException, $"Key '{otherAccount}' does not exist"), (error.ErrorCode, error.Message));
     }
@@ -150,5 +149,40 @@ public sealed class KeyRoutingTests : RegionTestBase
     {
         var error = await Refused(() => Call(new DescribeCustomKeyStoresRequest()));
         Assert.Equal(KmsErrorCodes.UnsupportedOperationException, error.ErrorCode);
+    }
+
+    public static TheoryData<string> KeyIdOrArnOnlyOperations => new() { "EnableKeyRotation", "PutKeyPolicy", "TagResource", "GetKeyPolicy", "ScheduleKeyDeletion" };
+
+    [Theory]
+    [MemberData(nameof(KeyIdOrArnOnlyOperations))]
+    public async Task operations_whose_api_reference_names_only_key_id_and_key_arn_refuse_an_alias(string operation)
+    {
+        var keyId = await CreateKey();
+        await Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/only-ids", TargetKeyId = keyId });
+        Assert.Equal(KeyIdForms.KeyId | KeyIdForms.KeyArn, KmsCatalogue.KeyIdFormsOf(operation, "KeyId"));
+
+        object Request(string id) => operation switch
+        {
+            "EnableKeyRotation" => new EnableKeyRotationRequest { KeyId = id },
+            "PutKeyPolicy" => new PutKeyPolicyRequest { KeyId = id, Policy = "{}" },
+            "TagResource" => new TagResourceRequest { KeyId = id, Tags = [new Tag { TagKey = "a", TagValue = "b" }] },
+            "GetKeyPolicy" => new GetKeyPolicyRequest { KeyId = id },
+            _ => new ScheduleKeyDeletionRequest { KeyId = id },
+        };
+        var byName = await Refused(() => Call(Request("alias/only-ids")));
+        Assert.Equal((KmsErrorCodes.NotFoundException, "Invalid keyId 'alias/only-ids'"), (byName.ErrorCode, byName.Message));
+        var byArn = await Refused(() => Call(Request(AliasArn("alias/only-ids"))));
+        Assert.Equal((KmsErrorCodes.NotFoundException, $"Invalid keyId '{AliasArn("alias/only-ids")}'"), (byArn.ErrorCode, byArn.Message));
+        Assert.Equal(keyId, (await Call(Request(KeyArn(keyId)))).KeyId);
+    }
+
+    [Fact]
+    public async Task operations_whose_api_reference_names_all_four_forms_accept_an_alias_name_and_alias_arn()
+    {
+        var keyId = await CreateKey();
+        await Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/all-forms", TargetKeyId = keyId });
+        Assert.Equal(KeyIdForms.Any, KmsCatalogue.KeyIdFormsOf("GenerateMac", "KeyId"));
+        Assert.Equal(keyId, (await Call(new GenerateMacRequest { KeyId = "alias/all-forms", Message = [1], MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_256 })).KeyId);
+        Assert.Equal(keyId, (await Call(new SignRequest { KeyId = AliasArn("alias/all-forms"), Message = [1], SigningAlgorithm = SigningAlgorithmSpec.ECDSA_SHA_256 })).KeyId);
     }
 }
