@@ -8,7 +8,8 @@ namespace KmsActors.Kms.Audit;
 
 /// <summary>Renders an <see cref="AuditRecord"/> as CloudTrail JSON: CloudTrail's member names and order
 /// (eventVersion, userIdentity, eventTime as ISO-8601 "Z", …), requestParameters / responseElements written
-/// as null when absent, optional members (errorCode, serviceEventDetails, requestID) left out when absent.</summary>
+/// as null when absent, optional members (errorCode, errorMessage, additionalEventData, requestID, serviceEventDetails)
+/// left out when absent (docs/audit.md).</summary>
 public static class AuditJson
 {
     public static string Render(AuditRecord record, bool indented = false)
@@ -37,6 +38,11 @@ public static class AuditJson
         WriteValue(writer, record.RequestParameters);
         writer.WritePropertyName("responseElements");
         WriteValue(writer, record.ResponseElements);
+        if (record.AdditionalEventData is { } additional)
+        {
+            writer.WritePropertyName("additionalEventData");
+            WriteValue(writer, additional);
+        }
         WriteIfPresent(writer, "requestID", record.RequestID);
         writer.WriteString("eventID", record.EventID);
         writer.WriteBoolean("readOnly", record.ReadOnly);
@@ -54,13 +60,22 @@ public static class AuditJson
         writer.WriteBoolean("managementEvent", record.ManagementEvent);
         writer.WriteString("recipientAccountId", record.RecipientAccountId);
         if (record.ServiceEventDetails is { } details)
-        {
-            writer.WriteStartObject("serviceEventDetails");
-            writer.WriteString("keyId", details.KeyId);
-            WriteIfPresent(writer, "keyMaterialId", details.KeyMaterialId);
-            writer.WriteEndObject();
-        }
+            WriteDetails(writer, details);
         writer.WriteString("eventCategory", record.EventCategory);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>serviceEventDetails in AWS's member order: RotateKey's rotation members before the key ID,
+    /// DeleteExpiredKeyMaterial's key ID before the material ID.</summary>
+    private static void WriteDetails(Utf8JsonWriter writer, AuditServiceEventDetails details)
+    {
+        writer.WriteStartObject("serviceEventDetails");
+        WriteIfPresent(writer, "rotationType", details.RotationType);
+        WriteIfPresent(writer, "keyOrigin", details.KeyOrigin);
+        WriteIfPresent(writer, "previousKeyMaterialId", details.PreviousKeyMaterialId);
+        WriteIfPresent(writer, "currentKeyMaterialId", details.CurrentKeyMaterialId);
+        writer.WriteString("keyId", details.KeyId);
+        WriteIfPresent(writer, "keyMaterialId", details.KeyMaterialId);
         writer.WriteEndObject();
     }
 

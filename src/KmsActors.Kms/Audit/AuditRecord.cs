@@ -6,11 +6,11 @@ using KmsActors.Kms.Regions;
 namespace KmsActors.Kms.Audit;
 
 /// <summary>
-/// One audit event shaped like a CloudTrail record of KMS (reference §6), published on the ActorSystem's
+/// One audit event shaped like a CloudTrail record of KMS (docs/audit.md), published on the ActorSystem's
 /// EventStream by the actor that answered the call. Never carries a secret: request and response maps go
 /// through <see cref="AuditRedaction"/>.
 /// </summary>
-public sealed record AuditRecord
+public sealed partial record AuditRecord
 {
     public const string ApiCall = "AwsApiCall";
     public const string ServiceEvent = "AwsServiceEvent";
@@ -44,6 +44,19 @@ public sealed record AuditRecord
         get => AuditSnapshot.Materialize(ref _responseElements);
         init => _responseElements = value;
     }
+    /// <summary>additionalEventData: the key material a cryptographic call used (keyMaterialId; ReEncrypt:
+    /// sourceKeyMaterialId and destinationKeyMaterialId); null when there is none (docs/audit.md).</summary>
+    public IReadOnlyDictionary<string, object?>? AdditionalEventData
+    {
+        get => _additionalEventData ??= CloudTrailShapes.AdditionalEventData(_materialId, _secondMaterialId, _reEncrypt);
+        init => _additionalEventData = value;
+    }
+    // The material IDs stay strings until someone reads the map (most records are published to nobody).
+    private IReadOnlyDictionary<string, object?>? _additionalEventData;
+    private string? _materialId;
+    private string? _secondMaterialId;
+    private bool _reEncrypt;
+
     /// <summary>The API request ID; null for service events.</summary>
     public string? RequestID
     {
@@ -74,8 +87,9 @@ public sealed record AuditRecord
     public static AuditRecord ForApiCall(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<string> resourceArns) =>
         ForApiCallOn(command, response, error, eventTime, ResourcesOf(resourceArns, command.Caller.AccountId));
 
-    /// <summary>As above, with the resources already built (a key actor builds its own once).</summary>
-    internal static AuditRecord ForApiCallOn(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<AuditResource> resources)
+    /// <summary>As above, with the resources already built (a key actor builds its own once). <paramref name="keyMaterialId"/>:
+    /// the material a call used whose response does not name it (Encrypt).</summary>
+    internal static AuditRecord ForApiCallOn(KmsCommand command, object? response, KmsException? error, DateTimeOffset eventTime, IReadOnlyList<AuditResource> resources, string? keyMaterialId = null)
     {
         var caller = command.Caller;
         var operation = command.Operation;
@@ -88,7 +102,7 @@ public sealed record AuditRecord
             SourceIPAddress = caller.SourceIpAddress,
             UserAgent = caller.UserAgent,
             ErrorCode = error is null ? null : CloudTrailErrorCode(error.ErrorCode),
-            ErrorMessage = error?.Message,
+            ErrorMessage = MessageOf(error),
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
             EventType = ApiCall,
@@ -99,33 +113,21 @@ public sealed record AuditRecord
         else
             record._requestId = command.RequestId;
         // Member values are read now (what subscribers see is the call as answered); the maps are built on first read.
-        record._requestParameters = AuditRedaction.Defer(command.Request);
+        record._requestParameters = AuditRedaction.Defer(CloudTrailShapes.RequestOf(command.Request, error is null ? response : null));
         // CloudTrail logs responseElements only for calls that change something: a read-only event (DescribeKey,
         // GetParametersForImport, Encrypt, Sign, …) has responseElements null (the AWS KMS guide's CloudTrail examples).
-        record._responseElements = error is null && !record.ReadOnly ? AuditRedaction.Defer(response) : null;
+        if (error is null && !record.ReadOnly)
+        {
+            var shaped = CloudTrailShapes.ResponseOf(response);
+            record._responseElements = shaped is IReadOnlyDictionary<string, object?> map ? map : AuditRedaction.Defer(shaped);
+        }
+        if (error is null)
+        {
+            (record._materialId, record._secondMaterialId, record._reEncrypt) = CloudTrailShapes.MaterialIdsOf(response);
+            record._materialId ??= keyMaterialId;
+        }
         return record;
     }
-
-    /// <summary>The record of something KMS did on its own (DeleteExpiredKeyMaterial, DeleteKey): invokedBy
-    /// "AWS Internal", no request ID, no request or response (reference §6).</summary>
-    public static AuditRecord ForServiceEvent(string eventName, string accountId, string region, string keyArn, string? keyMaterialId, DateTimeOffset eventTime) =>
-        new()
-        {
-            UserIdentity = new AuditUserIdentity { AccountId = accountId, InvokedBy = AwsInternal },
-            EventTime = eventTime,
-            EventName = eventName,
-            AwsRegion = region,
-            SourceIPAddress = AwsInternal,
-            UserAgent = AwsInternal,
-            EventID = IdSource.ServiceEventIdOf(keyArn, eventName, keyMaterialId, eventTime),
-            ReadOnly = false,
-            Resources = [new AuditResource(accountId, keyArn)],
-            EventType = ServiceEvent,
-            RecipientAccountId = accountId,
-            ServiceEventDetails = eventName == "DeleteExpiredKeyMaterial"
-                ? new AuditServiceEventDetails(KmsArn.TryParse(keyArn, out var arn) ? arn.ResourceId : keyArn, keyMaterialId)
-                : null,
-        };
 
     /// <summary>Read-only in CloudTrail: Describe*, List* and Get* calls (GetParametersForImport included) and the
     /// cryptographic operations, which use a key without changing it (Encrypt, Decrypt, ReEncrypt, GenerateDataKey*,
@@ -147,6 +149,14 @@ public sealed record AuditRecord
     /// AccessDeniedException (docs/access-control.md); every other error under its API name.</summary>
     private static string CloudTrailErrorCode(string errorCode) =>
         errorCode == Policy.AuthorizationDecision.AccessDeniedException ? "AccessDenied" : errorCode;
+
+    /// <summary>What .NET answers as the Message of an exception made without one.</summary>
+    private static readonly string NoMessage = $"Exception of type '{typeof(KmsException).FullName}' was thrown.";
+
+    /// <summary>errorMessage: the exception's message, or null (member absent) for an error AWS sends without one
+    /// (KMSInvalidSignatureException, InvalidCiphertextException, KMSInvalidMacException: docs/audit.md).</summary>
+    private static string? MessageOf(KmsException? error) =>
+        error?.Message is { Length: > 0 } message && message != NoMessage ? message : null;
 
     /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>
     private static CachedIdentity? _lastIdentity;

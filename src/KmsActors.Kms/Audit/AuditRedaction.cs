@@ -8,7 +8,7 @@ namespace KmsActors.Kms.Audit;
 
 /// <summary>
 /// Turns request and response records into CloudTrail's requestParameters / responseElements: lower-camel-case
-/// member names (reference §6), enums as their AWS value, dates as CloudTrail renders them ("Aug 10, 2022, 10:38:27 PM"),
+/// member names (docs/audit.md), enums as their AWS value, dates as CloudTrail renders them ("Aug 10, 2022, 10:38:27 PM"),
 /// absent members left out — and never a secret. This is the one place that decides what is secret.
 /// </summary>
 internal static class AuditRedaction
@@ -93,7 +93,7 @@ internal static class AuditRedaction
 
     private static RecordShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new RecordShape(t, AuditSnapshot.Loggable(t)));
 
-    /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, reference §6).</summary>
+    /// <summary>CloudTrail's member names are lower camel case; leading acronyms stay (keyMetadata.AWSAccountId, docs/audit.md).</summary>
     public static string CamelName(string name) =>
         name.Length > 1 && char.IsUpper(name[0]) && char.IsUpper(name[1]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -4,7 +4,7 @@ namespace KmsActors.Kms.Audit;
 /// and <see cref="InvokedBy"/> ("AWS Internal") are set.</summary>
 public sealed record AuditUserIdentity
 {
-    /// <summary>"Root", "IAMUser", "AssumedRole", "AWSAccount" (reference §6), or null for service events.</summary>
+    /// <summary>"Root", "IAMUser", "AssumedRole", "AWSAccount" (docs/audit.md), or null for service events.</summary>
     public string? Type { get; init; }
     public string? PrincipalId { get; init; }
     public string? Arn { get; init; }

@@ -49,8 +49,15 @@ public sealed partial class KeyActor
         }
     }
 
-    private void DecideAndPersist(KmsCommand command, KeyDecision decision, IActorRef replyTo) =>
-        PersistDecision(decision, () => Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance), error => Fail(command, replyTo, error));
+    private void DecideAndPersist(KmsCommand command, KeyDecision decision, IActorRef replyTo)
+    {
+        var previousMaterialId = _key?.CurrentMaterial?.KeyMaterialId;
+        PersistDecision(decision, () =>
+        {
+            Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance);
+            PublishRotations(decision, previousMaterialId);
+        }, error => Fail(command, replyTo, error));
+    }
 
     private void OnInitializeKey(InitializeKey message)
     {

@@ -14,9 +14,10 @@ public sealed partial class KeyActor
 
     private void HandleCrypto(KmsCommand command, IActorRef replyTo)
     {
+        string? encryptedUnder = null;
         object response = command.Request switch
         {
-            EncryptRequest r => Encrypt(r),
+            EncryptRequest r => Encrypt(r, out encryptedUnder),
             DecryptRequest r => Decrypt(r),
             ReEncryptRequest r => ReEncryptSource(command, r, replyTo),
             GenerateDataKeyRequest r => GenerateDataKey(r.KeyId, r.KeySpec, r.NumberOfBytes, r.EncryptionContext, r.DryRun, "GenerateDataKey", withPlaintext: true),
@@ -35,7 +36,7 @@ public sealed partial class KeyActor
             // A crypto call is answered within the message that brought it: its audit time is the time that message
             // arrived (read once, in AroundReceive), not a second clock read.
             replyTo.Tell(response);
-            Context.System.EventStream.Publish(AuditOf(command, response, null, [], _callArrived));
+            Context.System.EventStream.Publish(AuditOf(command, response, null, [], _callArrived, encryptedUnder));
         }
     }
 
@@ -81,10 +82,11 @@ public sealed partial class KeyActor
 
     private static KmsException Incompatible(object algorithm, KeySpec spec) => KmsException.InvalidKeyUsage($"Algorithm {algorithm} is incompatible with key spec {spec}.");
 
-    private EncryptResponse Encrypt(EncryptRequest r)
+    /// <summary>Encrypt; <paramref name="materialId"/> is the symmetric material used (its CloudTrail additionalEventData).</summary>
+    private EncryptResponse Encrypt(EncryptRequest r, out string? materialId)
     {
         KeyRules.CheckUsable(_key!, "Encrypt");
-        var (blob, algorithm, _) = EncryptWith(r.Plaintext!, r.EncryptionAlgorithm, r.EncryptionContext);
+        (var blob, var algorithm, materialId) = EncryptWith(r.Plaintext!, r.EncryptionAlgorithm, r.EncryptionContext);
         DryRun(r.DryRun);
         return new EncryptResponse { CiphertextBlob = blob, KeyId = _arn, EncryptionAlgorithm = algorithm };
     }

@@ -210,11 +210,12 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private AuditRecord AuditOf(KmsCommand command, object response, string[] resources) => AuditOf(command, response, null, resources, Now);
 
-    /// <summary>The call's audit record; no resources named: this key alone (its resources list is built once).</summary>
-    private AuditRecord AuditOf(KmsCommand command, object? response, KmsException? error, string[] resources, DateTimeOffset eventTime) =>
-        resources.Length == 0 && _ownResources is { } own
-            ? AuditRecord.ForApiCallOn(command, response, error, eventTime, own)
-            : AuditRecord.ForApiCall(command, response, error, eventTime, resources.Length == 0 ? [_arn] : resources);
+    /// <summary>The call's audit record; no resources named: this key alone (its resources list is built once).
+    /// <paramref name="keyMaterialId"/>: the material an Encrypt used (its response does not name it).</summary>
+    private AuditRecord AuditOf(KmsCommand command, object? response, KmsException? error, string[] resources, DateTimeOffset eventTime, string? keyMaterialId = null) =>
+        AuditRecord.ForApiCallOn(command, response, error, eventTime,
+            resources.Length == 0 && _ownResources is { } own ? own : AuditRecord.ResourcesOf(resources.Length == 0 ? [_arn] : resources, command.Caller.AccountId),
+            keyMaterialId);
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
     {
@@ -224,6 +225,17 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private void PublishServiceEvent(string eventName, string? keyMaterialId, DateTimeOffset eventTime) =>
         Context.System.EventStream.Publish(AuditRecord.ForServiceEvent(eventName, _accountId, _region, _arn, keyMaterialId, eventTime));
+
+    /// <summary>RotateKey (docs/audit.md): KMS records each completed rotation as a service event after the call that asked for it.</summary>
+    private void PublishRotations(KeyDecision decision, string? previousKeyMaterialId)
+    {
+        foreach (var rotated in decision.Events.OfType<KeyRotated>())
+        {
+            Context.System.EventStream.Publish(AuditRecord.ForRotateKey(_accountId, _region, _arn, rotated.RotationType.ToString(),
+                _key!.Origin.ToString(), previousKeyMaterialId, rotated.NewKeyMaterialId, rotated.At));
+            previousKeyMaterialId = rotated.NewKeyMaterialId;
+        }
+    }
 
     protected override void PostStop()
     {
