@@ -10,7 +10,6 @@ namespace KmsActors.Kms.Regions;
 public sealed partial class RegionActor
 {
     private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
 
     /// <summary>Keys in key ID order (stable across pages), deleted keys excluded. Answered once every index entry it
     /// shows is durable (entries are applied before their write completes, see IndexKey).</summary>
@@ -79,13 +78,8 @@ public sealed partial class RegionActor
         Reply(command, replyTo, new GenerateRandomResponse { Plaintext = RandomNumberGenerator.GetBytes(count) }, []);
     }
 
-    private static int ValidLimit(int? limit) => limit switch
-    {
-        null => DefaultLimit,
-        < 1 => throw KmsException.Validation($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"),
-        > MaxLimit => throw KmsException.Validation($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to {MaxLimit}"),
-        _ => limit.Value,
-    };
+    // The model's 1–1000 is checked with every request (docs/validation.md).
+    private static int ValidLimit(int? limit) => limit ?? DefaultLimit;
 
     /// <summary>Markers are opaque to callers: base64 of "&lt;list&gt;:&lt;last name returned&gt;", so paging survives deletions.</summary>
     private static string WriteMarker(string list, string last) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{list}:{last}"));
