@@ -88,7 +88,7 @@ public sealed record AuditRecord
             SourceIPAddress = caller.SourceIpAddress,
             UserAgent = caller.UserAgent,
             ErrorCode = error is null ? null : CloudTrailErrorCode(error.ErrorCode),
-            ErrorMessage = error?.Message,
+            ErrorMessage = error?.ErrorMessage, // null when AWS sends no message
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
             EventType = ApiCall,

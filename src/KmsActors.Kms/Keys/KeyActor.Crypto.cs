@@ -129,11 +129,11 @@ public sealed partial class KeyActor
             };
         }
         if (!CiphertextBlob.TryDecode(ciphertext, out var blob))
-            throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+            throw KmsException.InvalidCiphertext();
         if (blob.KeyId != _keyId)
-            throw new KmsException(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
+            throw KeyRules.IncorrectKey();
         var entry = _key.PresentMaterial(blob.KeyMaterialId)
-            ?? throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+            ?? throw KmsException.InvalidCiphertext();
         var aes = (SymmetricKeyMaterial)MaterialObject(entry);
         return (aes.Decrypt(blob, context), algorithm, entry.KeyMaterialId);
     }

@@ -22,6 +22,7 @@ public static partial class KeyRules
         Require(("keyId", r.KeyId), ("tags", r.Tags));
         CheckTags(r.Tags!);
         CheckState(key, "TagResource");
+        CheckTagCount(r.Tags!, key.Tags);
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyTagsAdded(ToDictionary(r.Tags!)));
     }
 
@@ -77,9 +78,9 @@ public static partial class KeyRules
     private static KeyDecision ApproveReplicateKey(KmsKey key, ReplicateKeyRequest r)
     {
         Require(("keyId", r.KeyId), ("replicaRegion", r.ReplicaRegion));
+        CheckState(key, "ReplicateKey"); // state before the key's kind (docs/check-order.md)
         if (key.MultiRegionKeyType != MultiRegionKeyType.PRIMARY)
             throw KmsException.Unsupported($"{key.Arn} is not a multi-region primary key.");
-        CheckState(key, "ReplicateKey");
         CheckDescription(r.Description);
         CheckTags(r.Tags ?? []);
         if (r.Policy is not null)

@@ -21,10 +21,11 @@ public static partial class KeyRules
     private static KeyDecision RotateKeyOnDemand(KmsKey key, RotateKeyOnDemandRequest r, KeyContext c)
     {
         Require(("keyId", r.KeyId));
-        // AWS [LS]: asymmetric and HMAC keys answer UnsupportedOperationException with an empty message.
-        if (!IsSymmetric(key))
-            throw KmsException.Unsupported("");
+        // AWS checks the key state first (a disabled RSA key is DisabledException), then the spec: asymmetric and
+        // HMAC keys answer UnsupportedOperationException without a message member (docs/check-order.md).
         CheckState(key, "RotateKeyOnDemand");
+        if (!IsSymmetric(key))
+            throw new KmsException(KmsErrorCodes.UnsupportedOperationException, null);
         if (key.OnDemandRotations >= MaxOnDemandRotations)
             throw new KmsException(KmsErrorCodes.LimitExceededException,
                 $"The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: {key.Arn}");
@@ -49,8 +50,8 @@ public static partial class KeyRules
     private static KeyDecision ListKeyRotations(KmsKey key, ListKeyRotationsRequest r)
     {
         Require(("keyId", r.KeyId));
-        RequireSymmetric(key);
         CheckState(key, "ListKeyRotations");
+        RequireSymmetric(key);
         // AWS: ROTATIONS_ONLY (default) lists materials that rotated in; ALL_KEY_MATERIAL adds the first and pending ones.
         var all = r.IncludeKeyMaterial == IncludeKeyMaterial.ALL_KEY_MATERIAL;
         var entries = key.Materials.Where(m => all || m.RotationDate is not null).ToList();
@@ -105,8 +106,8 @@ public static partial class KeyRules
             throw Violation("rotationPeriodInDays", days, $"Member must have value greater than or equal to {MinRotationPeriodInDays}");
         if (days > MaxRotationPeriodInDays)
             throw Violation("rotationPeriodInDays", days, $"Member must have value less than or equal to {MaxRotationPeriodInDays}");
+        CheckState(key, "EnableKeyRotation"); // state before origin and spec (docs/check-order.md)
         RequireAutomaticRotation(key);
-        CheckState(key, "EnableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
             throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyRotationStatusChanged(true, days, c.Now.AddDays(days)));
@@ -115,8 +116,8 @@ public static partial class KeyRules
     private static KeyDecision DisableKeyRotation(KmsKey key, DisableKeyRotationRequest r)
     {
         Require(("keyId", r.KeyId));
+        CheckState(key, "DisableKeyRotation"); // state before origin and spec (docs/check-order.md)
         RequireAutomaticRotation(key);
-        CheckState(key, "DisableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
             throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         return key.KeyRotationEnabled

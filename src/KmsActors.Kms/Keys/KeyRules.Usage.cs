@@ -30,10 +30,18 @@ public static partial class KeyRules
                 throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
             return;
         }
+        // AWS: a Decrypt KeyId / ReEncrypt SourceKeyId that names a key which cannot decrypt (an HMAC or signing
+        // key) is IncorrectKeyException, not InvalidKeyUsageException (docs/check-order.md).
+        if (key.KeyUsage != usage && operation is "Decrypt" or "ReEncrypt")
+            throw IncorrectKey();
         if (key.KeyUsage != usage)
             throw KmsException.InvalidKeyUsage($"{key.Arn} key usage is {key.KeyUsage} which is not valid for {operation}.");
         // Data keys are generated under symmetric encryption keys only.
         if (operation.StartsWith("GenerateDataKey", StringComparison.Ordinal) && !IsSymmetric(key))
             throw KmsException.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
     }
+
+    /// <summary>AWS's IncorrectKeyException for Decrypt / ReEncrypt: the named key is not the one that can decrypt.</summary>
+    internal static KmsException IncorrectKey() =>
+        new(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
 }

@@ -79,8 +79,8 @@ with open(os.path.join(out, "KmsOperations.cs"), "w") as f:
     f.write("\n    /// <summary>The operations whose API reference says \"Cross-account use: Yes\": a principal of another account may name the key by its key ARN.</summary>\n")
     f.write("    public static readonly IReadOnlySet<string> CrossAccount = new HashSet<string>(StringComparer.Ordinal)\n    {\n" + "".join(f'        "{o}",\n' for o in cross) + "    };\n}\n")
 with open(os.path.join(out, "KmsErrorCodes.cs"), "w") as f:
-    f.write(HEADER + "/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus the two KMS sends but does not model.</summary>\npublic static class KmsErrorCodes\n{\n")
-    for e in errors + ["ValidationException", "ThrottlingException"]:
+    f.write(HEADER + "/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus those KMS sends but does not model.</summary>\npublic static class KmsErrorCodes\n{\n")
+    for e in errors + ["ValidationException", "ThrottlingException", "NotAuthorizedException"]:
         f.write(f'    public const string {e} = "{e}";\n')
     f.write("}\n")
 print(f"{len(written)} shapes, {len(ops)} operations, {len(errors)} errors")
