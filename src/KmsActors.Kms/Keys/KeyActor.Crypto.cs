@@ -168,7 +168,7 @@ public sealed partial class KeyActor
             if (_key is null)
                 throw KmsException.NotFound($"Key '{_arn}' does not exist");
             Authorize(message.Command, Policy.KmsActions.ReEncryptTo, destination: true, message.SourceKeyArn);
-            KeyRules.CheckUsable(_key, "ReEncrypt");
+            KeyRules.CheckUsable(_key, "ReEncrypt", decrypting: false);
             var (blob, algorithm, materialId) = EncryptWith(message.Plaintext, r.DestinationEncryptionAlgorithm, r.DestinationEncryptionContext);
             DryRun(r.DryRun);
             Reply(message.Command, message.ReplyTo, new ReEncryptResponse

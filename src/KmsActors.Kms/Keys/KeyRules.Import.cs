@@ -20,8 +20,8 @@ public static partial class KeyRules
     private static KeyDecision ApproveGetParametersForImport(KmsKey key, GetParametersForImportRequest r, KeyContext c)
     {
         Require(("keyId", r.KeyId), ("wrappingAlgorithm", r.WrappingAlgorithm), ("wrappingKeySpec", r.WrappingKeySpec));
-        CheckState(key, "GetParametersForImport"); // state before origin (docs/check-order.md)
-        RequireExternal(key);
+        RequireExternal(key); // AWS's key-state table: origin before state ("[8] or [9]"; docs/check-order.md)
+        CheckState(key, "GetParametersForImport");
         var algorithm = r.WrappingAlgorithm!.Value;
         var wrappingSpec = r.WrappingKeySpec!.Value;
 
@@ -53,8 +53,8 @@ public static partial class KeyRules
     public static void CheckImportRequest(KmsKey key, ImportKeyMaterialRequest r, DateTimeOffset now)
     {
         Require(("keyId", r.KeyId), ("importToken", r.ImportToken), ("encryptedKeyMaterial", r.EncryptedKeyMaterial));
-        CheckState(key, "ImportKeyMaterial"); // state before origin (docs/check-order.md)
-        RequireExternal(key);
+        RequireExternal(key); // AWS's key-state table: origin before state ("[8] or [9]"; docs/check-order.md)
+        CheckState(key, "ImportKeyMaterial");
         // §11: ImportType exists for symmetric keys only.
         if (r.ImportType is not null && !IsSymmetric(key))
             throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec}; ImportType is supported only for symmetric encryption KMS keys.");

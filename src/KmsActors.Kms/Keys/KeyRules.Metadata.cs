@@ -78,9 +78,9 @@ public static partial class KeyRules
     private static KeyDecision ApproveReplicateKey(KmsKey key, ReplicateKeyRequest r)
     {
         Require(("keyId", r.KeyId), ("replicaRegion", r.ReplicaRegion));
-        CheckState(key, "ReplicateKey"); // state before the key's kind (docs/check-order.md)
         if (key.MultiRegionKeyType != MultiRegionKeyType.PRIMARY)
             throw KmsException.Unsupported($"{key.Arn} is not a multi-region primary key.");
+        CheckState(key, "ReplicateKey");
         CheckDescription(r.Description);
         CheckTags(r.Tags ?? []);
         if (r.Policy is not null)

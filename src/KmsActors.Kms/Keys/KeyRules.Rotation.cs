@@ -50,8 +50,8 @@ public static partial class KeyRules
     private static KeyDecision ListKeyRotations(KmsKey key, ListKeyRotationsRequest r)
     {
         Require(("keyId", r.KeyId));
-        CheckState(key, "ListKeyRotations");
         RequireSymmetric(key);
+        CheckState(key, "ListKeyRotations");
         // AWS: ROTATIONS_ONLY (default) lists materials that rotated in; ALL_KEY_MATERIAL adds the first and pending ones.
         var all = r.IncludeKeyMaterial == IncludeKeyMaterial.ALL_KEY_MATERIAL;
         var entries = key.Materials.Where(m => all || m.RotationDate is not null).ToList();
@@ -106,8 +106,9 @@ public static partial class KeyRules
             throw Violation("rotationPeriodInDays", days, $"Member must have value greater than or equal to {MinRotationPeriodInDays}");
         if (days > MaxRotationPeriodInDays)
             throw Violation("rotationPeriodInDays", days, $"Member must have value less than or equal to {MaxRotationPeriodInDays}");
-        CheckState(key, "EnableKeyRotation"); // state before origin and spec (docs/check-order.md)
+        // AWS's key-state table answers origin and spec first here ("[1] or [7]" when disabled; docs/check-order.md).
         RequireAutomaticRotation(key);
+        CheckState(key, "EnableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
             throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyRotationStatusChanged(true, days, c.Now.AddDays(days)));
@@ -116,8 +117,9 @@ public static partial class KeyRules
     private static KeyDecision DisableKeyRotation(KmsKey key, DisableKeyRotationRequest r)
     {
         Require(("keyId", r.KeyId));
-        CheckState(key, "DisableKeyRotation"); // state before origin and spec (docs/check-order.md)
+        // AWS's key-state table answers origin and spec first here ("[1] or [7]" when disabled; docs/check-order.md).
         RequireAutomaticRotation(key);
+        CheckState(key, "DisableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
             throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         return key.KeyRotationEnabled
