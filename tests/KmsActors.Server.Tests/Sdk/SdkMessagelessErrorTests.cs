@@ -67,7 +67,10 @@ public sealed class SdkMessagelessErrorTests(EngineServerFixture fixture) : SdkT
         await Refused<DisabledException>(() => Kms.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = key.KeyId }), $"{key.Arn} is disabled.");
     }
 
-    /// <summary>What the SDK exposes when the body has no message member: the .NET default text of the exception type.</summary>
+    /// <summary>
+    /// When the body has no message member, the AWS SDK for .NET (AWSSDK.Core 4) makes its Message from the error code
+    /// and the raw body — which shows that the body is the bare <c>{"__type":…}</c>.
+    /// </summary>
     private static void AssertNoMessage(AmazonKeyManagementServiceException error) =>
-        Assert.Equal($"Exception of type '{error.GetType().FullName}' was thrown.", error.Message);
+        Assert.Equal($$"""The service returned an error with Error Code {{error.ErrorCode}} and HTTP Body: {"__type":"{{error.ErrorCode}}"}""", error.Message);
 }
