@@ -102,7 +102,7 @@ public sealed partial record AuditRecord
             SourceIPAddress = caller.SourceIpAddress,
             UserAgent = caller.UserAgent,
             ErrorCode = error is null ? null : CloudTrailErrorCode(error.ErrorCode),
-            ErrorMessage = MessageOf(error),
+            ErrorMessage = error?.ErrorMessage, // null when AWS sends no message
             ReadOnly = IsReadOnly(operation),
             Resources = resources,
             EventType = ApiCall,
@@ -149,14 +149,6 @@ public sealed partial record AuditRecord
     /// AccessDeniedException (docs/access-control.md); every other error under its API name.</summary>
     private static string CloudTrailErrorCode(string errorCode) =>
         errorCode == Policy.AuthorizationDecision.AccessDeniedException ? "AccessDenied" : errorCode;
-
-    /// <summary>What .NET answers as the Message of an exception made without one.</summary>
-    private static readonly string NoMessage = $"Exception of type '{typeof(KmsException).FullName}' was thrown.";
-
-    /// <summary>errorMessage: the exception's message, or null (member absent) for an error AWS sends without one
-    /// (KMSInvalidSignatureException, InvalidCiphertextException, KMSInvalidMacException: docs/audit.md).</summary>
-    private static string? MessageOf(KmsException? error) =>
-        error?.Message is { Length: > 0 } message && message != NoMessage ? message : null;
 
     /// <summary>The last caller's identity: nearly every call comes from the same (immutable) CallerIdentity.</summary>
     private static CachedIdentity? _lastIdentity;

@@ -146,7 +146,7 @@ public sealed class CiphertextBlob
         return data;
     }
 
-    internal static KmsException Invalid() => KmsException.InvalidCiphertext("The ciphertext is invalid.");
+    internal static KmsException Invalid() => KmsException.InvalidCiphertext();
 
     private static int WritePrefixed(byte[] data, int at, string text)
     {

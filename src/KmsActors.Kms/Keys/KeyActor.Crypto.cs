@@ -123,11 +123,11 @@ public sealed partial class KeyActor
             };
         }
         if (!CiphertextBlob.TryDecode(ciphertext, out var blob))
-            throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+            throw KmsException.InvalidCiphertext();
         if (blob.KeyId != _keyId)
-            throw new KmsException(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
+            throw KeyRules.IncorrectKey();
         var entry = _key.PresentMaterial(blob.KeyMaterialId)
-            ?? throw KmsException.InvalidCiphertext("The ciphertext is invalid.");
+            ?? throw KmsException.InvalidCiphertext();
         var aes = (SymmetricKeyMaterial)MaterialObject(entry);
         return (aes.Decrypt(blob, context), algorithm, entry.KeyMaterialId);
     }
@@ -163,7 +163,7 @@ public sealed partial class KeyActor
             if (_key is null)
                 throw KmsException.NotFound($"Key '{_arn}' does not exist");
             Authorize(message.Command, Policy.KmsActions.ReEncryptTo, destination: true, message.SourceKeyArn);
-            KeyRules.CheckUsable(_key, "ReEncrypt");
+            KeyRules.CheckUsable(_key, "ReEncrypt", decrypting: false);
             var (blob, algorithm, materialId) = EncryptWith(message.Plaintext, r.DestinationEncryptionAlgorithm, r.DestinationEncryptionContext);
             DryRun(r.DryRun);
             Reply(message.Command, message.ReplyTo, new ReEncryptResponse

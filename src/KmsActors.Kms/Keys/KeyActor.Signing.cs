@@ -44,7 +44,7 @@ public sealed partial class KeyActor
         };
         DryRun(r.DryRun);
         if (!valid)
-            throw new KmsException(KmsErrorCodes.KMSInvalidSignatureException, "The signature verification failed.");
+            throw new KmsException(KmsErrorCodes.KMSInvalidSignatureException, null); // AWS: no message member
         return new VerifyResponse { KeyId = _arn, SignatureValid = true, SigningAlgorithm = algorithm };
     }
 
@@ -69,7 +69,7 @@ public sealed partial class KeyActor
         var valid = Hmac(r.MacAlgorithm).VerifyMac(r.MacAlgorithm!.Value, r.Message, r.Mac);
         DryRun(r.DryRun);
         if (!valid)
-            throw new KmsException(KmsErrorCodes.KMSInvalidMacException, "The MAC verification failed.");
+            throw new KmsException(KmsErrorCodes.KMSInvalidMacException, null); // AWS: no message member
         return new VerifyMacResponse { KeyId = _arn, MacValid = true, MacAlgorithm = r.MacAlgorithm };
     }
 

@@ -19,7 +19,7 @@ public static partial class KeyRules
     /// <summary>Approves or refuses GetParametersForImport; the actor builds the response (pool key + sealed token).</summary>
     private static KeyDecision ApproveGetParametersForImport(KmsKey key, GetParametersForImportRequest r, KeyContext c)
     {
-        RequireExternal(key);
+        RequireExternal(key); // AWS's key-state table: origin before state ("[8] or [9]"; docs/check-order.md)
         CheckState(key, "GetParametersForImport");
         var algorithm = r.WrappingAlgorithm!.Value;
         var wrappingSpec = r.WrappingKeySpec!.Value;
@@ -51,7 +51,7 @@ public static partial class KeyRules
     /// </summary>
     public static void CheckImportRequest(KmsKey key, ImportKeyMaterialRequest r, DateTimeOffset now)
     {
-        RequireExternal(key);
+        RequireExternal(key); // AWS's key-state table: origin before state ("[8] or [9]"; docs/check-order.md)
         CheckState(key, "ImportKeyMaterial");
         // §11: ImportType exists for symmetric keys only.
         if (r.ImportType is not null && !IsSymmetric(key))

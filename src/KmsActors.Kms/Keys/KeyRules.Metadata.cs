@@ -19,6 +19,7 @@ public static partial class KeyRules
     {
         CheckTags(r.Tags!);
         CheckState(key, "TagResource");
+        CheckTagCount(r.Tags!, key.Tags);
         return KeyDecision.Persist(EmptyResponse.Instance, new KeyTagsAdded(ToDictionary(r.Tags!)));
     }
 

@@ -20,10 +20,11 @@ public static partial class KeyRules
 
     private static KeyDecision RotateKeyOnDemand(KmsKey key, RotateKeyOnDemandRequest r, KeyContext c)
     {
-        // AWS [LS]: asymmetric and HMAC keys answer UnsupportedOperationException with an empty message.
-        if (!IsSymmetric(key))
-            throw KmsException.Unsupported("");
+        // AWS checks the key state first (a disabled RSA key is DisabledException), then the spec: asymmetric and
+        // HMAC keys answer UnsupportedOperationException without a message member (docs/check-order.md).
         CheckState(key, "RotateKeyOnDemand");
+        if (!IsSymmetric(key))
+            throw new KmsException(KmsErrorCodes.UnsupportedOperationException, null);
         if (key.OnDemandRotations >= MaxOnDemandRotations)
             throw new KmsException(KmsErrorCodes.LimitExceededException,
                 $"The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: {key.Arn}");
@@ -98,6 +99,7 @@ public static partial class KeyRules
     {
         // The model's 90–2560 days is checked with every request (docs/validation.md).
         var days = r.RotationPeriodInDays ?? DefaultRotationPeriodInDays;
+        // AWS's key-state table answers origin and spec first here ("[1] or [7]" when disabled; docs/check-order.md).
         RequireAutomaticRotation(key);
         CheckState(key, "EnableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
@@ -107,6 +109,7 @@ public static partial class KeyRules
 
     private static KeyDecision DisableKeyRotation(KmsKey key, DisableKeyRotationRequest r)
     {
+        // AWS's key-state table answers origin and spec first here ("[1] or [7]" when disabled; docs/check-order.md).
         RequireAutomaticRotation(key);
         CheckState(key, "DisableKeyRotation");
         if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)

@@ -10,7 +10,11 @@ public static partial class KeyRules
     /// first its state (the table: DisabledException / KMSInvalidStateException), then its key usage
     /// (InvalidKeyUsageException "&lt;arn&gt; key usage is SIGN_VERIFY which is not valid for Encrypt.") or key spec.
     /// </summary>
-    public static void CheckUsable(KmsKey key, string operation)
+    public static void CheckUsable(KmsKey key, string operation) =>
+        CheckUsable(key, operation, decrypting: operation is "Decrypt" or "ReEncrypt");
+
+    /// <summary>As above; <paramref name="decrypting"/> is false for ReEncrypt's destination key, which encrypts.</summary>
+    public static void CheckUsable(KmsKey key, string operation, bool decrypting)
     {
         CheckState(key, operation);
         var usage = operation switch
@@ -30,10 +34,18 @@ public static partial class KeyRules
                 throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
             return;
         }
+        // AWS: a Decrypt KeyId / ReEncrypt SourceKeyId that names a key which cannot decrypt (an HMAC or signing
+        // key) is IncorrectKeyException, not InvalidKeyUsageException (docs/check-order.md).
+        if (key.KeyUsage != usage && decrypting)
+            throw IncorrectKey();
         if (key.KeyUsage != usage)
             throw KmsException.InvalidKeyUsage($"{key.Arn} key usage is {key.KeyUsage} which is not valid for {operation}.");
         // Data keys are generated under symmetric encryption keys only.
         if (operation.StartsWith("GenerateDataKey", StringComparison.Ordinal) && !IsSymmetric(key))
             throw KmsException.InvalidKeyUsage($"{key.Arn} key spec is {key.KeySpec} which is not valid for {operation}.");
     }
+
+    /// <summary>AWS's IncorrectKeyException for Decrypt / ReEncrypt: the named key is not the one that can decrypt.</summary>
+    internal static KmsException IncorrectKey() =>
+        new(KmsErrorCodes.IncorrectKeyException, "The key ID in the request does not identify a CMK that can perform this operation.");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
@@ -27,8 +28,13 @@ public static partial class KeyRules
     private static KmsException Violations(IReadOnlyList<string> violations) =>
         KmsException.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
 
-    /// <summary>Tag keys beginning "aws:" are reserved for AWS (TagException); their lengths are the model's
-    /// (docs/validation.md).</summary>
+    /// <summary>AWS: a KMS key holds at most 50 tags.</summary>
+    internal const int MaxTagsPerKey = 50;
+
+    /// <summary>
+    /// Tag rules beyond the model's lengths (docs/validation.md): "aws:" reserved, no tag key twice in one request (TagException "Duplicate
+    /// tag keys"), and for a new key at most 50 tags (TagException "Too many tags"; docs/check-order.md).
+    /// </summary>
     internal static void CheckTags(IReadOnlyList<Tag> tags)
     {
         for (var i = 0; i < tags.Count; i++)
@@ -36,6 +42,20 @@ public static partial class KeyRules
             if (tags[i].TagKey!.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                 throw new KmsException(KmsErrorCodes.TagException, "Tags beginning with aws: are reserved");
         }
+        var keys = new HashSet<string>(tags.Count, StringComparer.Ordinal); // tag keys are case-sensitive
+        foreach (var tag in tags)
+            if (!keys.Add(tag.TagKey!))
+                throw new KmsException(KmsErrorCodes.TagException, "Duplicate tag keys");
+        CheckTagCount(tags, ImmutableSortedDictionary<string, string>.Empty);
+    }
+
+    /// <summary>TagResource, once the key's state allows it: the key's tags with the request's added (a tag key already
+    /// on the key is replaced, not added) must be at most 50.</summary>
+    internal static void CheckTagCount(IReadOnlyList<Tag> tags, IReadOnlyDictionary<string, string> existing)
+    {
+        var added = tags.Select(t => t.TagKey!).Distinct(StringComparer.Ordinal).Count(k => !existing.ContainsKey(k));
+        if (existing.Count + added > MaxTagsPerKey)
+            throw new KmsException(KmsErrorCodes.TagException, "Too many tags");
     }
 
     /// <summary>A key policy must be a valid policy document of at most 32 KB (docs/access-control.md: the policy

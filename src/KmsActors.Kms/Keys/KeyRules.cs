@@ -13,7 +13,10 @@ public static partial class KeyRules
 {
     // ---------------------------------------------------------------------------------------------------------
     // The key-state × operation table: AWS's key-state table (reference §3.3) with the post-2023 notes and §11.
-    // Each cell is the outcome in that state once the operation's own preconditions (origin, key spec) passed.
+    // Each cell is the outcome in that state once the preconditions AWS checks first passed: the origin for import
+    // and automatic rotation (AWS's table: "[1] or [7]", "[8] or [9]"); for the other operations the state comes
+    // before the key's spec and usage (docs/check-order.md), so a disabled RSA key answers RotateKeyOnDemand with
+    // DisabledException.
     //   OK    succeeds (the operation may still refuse for its own reasons, e.g. no material pending rotation)
     //   DIS   [1]  DisabledException         "<key ARN> is disabled."
     //   PDEL  [3]  KMSInvalidStateException  "<key ARN> is pending deletion."  (or "pending replica deletion")

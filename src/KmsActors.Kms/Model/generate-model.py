@@ -67,8 +67,8 @@ for name, s in shapes.items():
 
 errors = sorted(n for n, s in shapes.items() if s.get("exception"))
 with open(os.path.join(out, "KmsErrorCodes.cs"), "w") as f:
-    f.write(HEADER + "/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus the two KMS sends but does not model.</summary>\npublic static class KmsErrorCodes\n{\n")
-    for e in errors + ["ValidationException", "ThrottlingException"]:
+    f.write(HEADER + "/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus those KMS sends but does not model.</summary>\npublic static class KmsErrorCodes\n{\n")
+    for e in errors + ["ValidationException", "ThrottlingException", "NotAuthorizedException"]:
         f.write(f'    public const string {e} = "{e}";\n')
     f.write("}\n")
 generate_catalogue.generate(model, out)

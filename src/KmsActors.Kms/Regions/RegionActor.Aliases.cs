@@ -1,19 +1,18 @@
-using System.Text.RegularExpressions;
 using Akka.Actor;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// CreateAlias / UpdateAlias / DeleteAlias (reference §2.10). Aliases belong to the region, not to a key.
+// CreateAlias / UpdateAlias / DeleteAlias (docs/identifiers.md). Aliases belong to the region, not to a key.
+// Order of refusals (docs/check-order.md): the name (the model's length and pattern, checked first with every request; prefix, reserved alias/aws/, characters), then a
+// TargetKeyId that names an alias, then the caller's permission, then whether the name is taken.
 public sealed partial class RegionActor
 {
-    [GeneratedRegex("^[a-zA-Z0-9:/_-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex AliasNamePattern();
-
     private void CreateAlias(KmsCommand command, CreateAliasRequest request, IActorRef replyTo)
     {
-        var name = ValidAliasName(request.AliasName);
+        var name = ValidAliasName(request.AliasName, naming: true);
+        RequireKeyTarget(request.TargetKeyId);
         AuthorizeByIdentity(command, Policy.KmsActions.Of("CreateAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (_index.Aliases.ContainsKey(name))
             throw new KmsException(KmsErrorCodes.AlreadyExistsException, $"An alias with the name {AliasArn(name)} already exists");
@@ -32,7 +31,8 @@ public sealed partial class RegionActor
 
     private void UpdateAlias(KmsCommand command, UpdateAliasRequest request, IActorRef replyTo)
     {
-        var name = ValidAliasName(request.AliasName);
+        var name = ValidAliasName(request.AliasName, naming: true);
+        RequireKeyTarget(request.TargetKeyId);
         AuthorizeByIdentity(command, Policy.KmsActions.Of("UpdateAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
@@ -55,7 +55,7 @@ public sealed partial class RegionActor
 
     private void DeleteAlias(KmsCommand command, DeleteAliasRequest request, IActorRef replyTo)
     {
-        var name = ValidAliasName(request.AliasName);
+        var name = ValidAliasName(request.AliasName, naming: false);
         AuthorizeByIdentity(command, Policy.KmsActions.Of("DeleteAlias"), AliasArn(name)); // the alias side: IAM policies only
         if (!_index.Aliases.TryGetValue(name, out var alias))
             throw AliasNotFound(AliasArn(name));
@@ -68,22 +68,39 @@ public sealed partial class RegionActor
         });
     }
 
-    /// <summary>AWS alias name rules: "alias/" prefix (ValidationException with AWS's text), 1–256 characters of
-    /// <c>^[a-zA-Z0-9:/_-]+$</c>, and "alias/aws/" reserved for AWS managed keys (AWS answers that with an
-    /// authorization error; KmsActors, which has no authorization, uses InvalidAliasNameException).</summary>
-    private static string ValidAliasName(string? aliasName)
+    /// <summary>
+    /// AWS alias name rules (docs/check-order.md): the model's pattern <c>^[a-zA-Z0-9:/_-]+$</c> and 1–256 characters
+    /// (ValidationException "1 validation error detected: …"); the "alias/" prefix (ValidationException with AWS's
+    /// text); "alias/aws/" reserved for AWS managed keys (NotAuthorizedException, no message); and, when a name is
+    /// being given (<paramref name="naming"/>: CreateAlias, UpdateAlias), no ':' even though the pattern admits it
+    /// (ValidationException "&lt;name&gt; contains invalid characters for an alias").
+    /// </summary>
+    private static string ValidAliasName(string? aliasName, bool naming)
     {
-        if (aliasName is null)
-            throw KmsException.Validation("1 validation error detected: Value null at 'aliasName' failed to satisfy constraint: Member must not be null");
+        // Present, 1–256 characters of ^[a-zA-Z0-9:/_-]+$: the model's check ran before (docs/validation.md).
+        ArgumentNullException.ThrowIfNull(aliasName);
         if (!aliasName.StartsWith("alias/", StringComparison.Ordinal))
             throw KmsException.Validation("Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
-        if (aliasName.Length > 256 || aliasName.Length == "alias/".Length || !AliasNamePattern().IsMatch(aliasName))
-            throw new KmsException(KmsErrorCodes.InvalidAliasNameException,
-                $"Alias name '{aliasName}' is not valid: after \"alias/\" use 1 to 250 characters of a-z, A-Z, 0-9, '/', '_', '-' and ':' (256 in all).");
         if (aliasName.StartsWith("alias/aws/", StringComparison.Ordinal))
+            throw new KmsException(KmsErrorCodes.NotAuthorizedException, null);
+        if (naming && aliasName.Contains(':', StringComparison.Ordinal))
+            throw KmsException.Validation($"{aliasName} contains invalid characters for an alias");
+        if (aliasName.Length == "alias/".Length)
             throw new KmsException(KmsErrorCodes.InvalidAliasNameException,
-                $"Alias name '{aliasName}' is reserved: names beginning with alias/aws/ belong to AWS managed keys.");
+                $"Alias name '{aliasName}' is not valid: after \"alias/\" use 1 to 250 characters of a-z, A-Z, 0-9, '/', '_' and '-'.");
         return aliasName;
+    }
+
+    /// <summary>AWS: an alias points at a key, never at another alias (an alias name or alias ARN), checked before
+    /// whether the alias name is taken.</summary>
+    private static void RequireKeyTarget(string? targetKeyId)
+    {
+        if (targetKeyId is null)
+            return; // the missing member is reported where the target is resolved
+        var namesAlias = targetKeyId.StartsWith("alias/", StringComparison.Ordinal)
+            || (targetKeyId.StartsWith("arn:", StringComparison.Ordinal) && KmsArn.TryParse(targetKeyId, out var arn) && arn.IsAlias);
+        if (namesAlias)
+            throw KmsException.Validation("Aliases must refer to keys. Not aliases");
     }
 
     private void RequireNotPendingDeletion(string keyId)

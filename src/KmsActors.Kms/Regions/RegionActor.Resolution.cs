@@ -31,7 +31,7 @@ public sealed partial class RegionActor
             throw KmsException.Validation("1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
         var keyId = _keyIdOfCiphertext?.Invoke(ciphertext);
         if (keyId is null || !IsKnownKey(keyId))
-            throw KmsException.InvalidCiphertext("The ciphertext refers to a KMS key that does not exist, or is not a KMS ciphertext.");
+            throw KmsException.InvalidCiphertext(); // AWS: no message (docs/check-order.md)
         return keyId;
     }
 

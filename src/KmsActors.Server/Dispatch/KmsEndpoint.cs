@@ -73,7 +73,7 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
         }
         catch (KmsException error)
         {
-            await WriteError(context, StatusOf(error), error.ErrorCode, error.Message);
+            await WriteError(context, StatusOf(error), error.ErrorCode, error.ErrorMessage);
         }
         catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -137,7 +137,7 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
         WriteError(context, StatusCodes.Status413PayloadTooLarge, RequestEntityTooLarge,
             $"The request body{(length is null ? "" : $" of {length} bytes")} exceeds the limit of {MaxRequestBodyBytes} bytes.");
 
-    private static Task WriteError(HttpContext context, int status, string errorCode, string message) =>
+    private static Task WriteError(HttpContext context, int status, string errorCode, string? message) =>
         Write(context, status, AwsJsonCodec.WriteError(errorCode, message));
 
     private static async Task Write(HttpContext context, int status, byte[] body)

@@ -45,15 +45,17 @@ public static class AwsJsonCodec
             ? EmptyObject
             : JsonSerializer.SerializeToUtf8Bytes(response, Options.GetTypeInfo(outputType));
 
-    /// <summary>An error body: <c>{"__type":"&lt;code&gt;","message":"…"}</c> (bare shape name, lower-case message: docs/validation.md).</summary>
-    public static byte[] WriteError(string errorCode, string message)
+    /// <summary>An error body: <c>{"__type":"&lt;code&gt;","message":"…"}</c> (bare shape name, lower-case message: docs/validation.md); <c>{"__type":"&lt;code&gt;"}</c> alone when <paramref name="message"/> is null, as AWS answers
+    /// KMSInvalidSignatureException and the other message-less errors (docs/check-order.md).</summary>
+    public static byte[] WriteError(string errorCode, string? message)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + message.Length);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + (message?.Length ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("__type"u8, errorCode);
-            writer.WriteString("message"u8, message);
+            if (message is not null)
+                writer.WriteString("message"u8, message);
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

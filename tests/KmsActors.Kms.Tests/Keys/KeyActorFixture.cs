@@ -63,11 +63,12 @@ public abstract class KeyActorFixture : KmsTestKit
         return ExpectMsg<T>(timeout);
     }
 
-    protected KmsException Refused(IActorRef key, object request, string code, string message)
+    /// <summary>The key refuses <paramref name="request"/> with <paramref name="code"/> and the wire message (null: none).</summary>
+    protected KmsException Refused(IActorRef key, object request, string code, string? message)
     {
         key.Tell(Command(request));
         var error = Assert.IsType<KmsException>(ExpectMsg<Status.Failure>().Cause);
-        Assert.Equal((code, message), (error.ErrorCode, error.Message));
+        Assert.Equal((code, message), (error.ErrorCode, error.ErrorMessage));
         return error;
     }
 

@@ -25,7 +25,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
         var decrypted = Call<DecryptResponse>(key, new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob, EncryptionContext = new Dictionary<string, string> { ["a"] = "b" } });
         Assert.Equal([1, 2, 3], decrypted.Plaintext!);
         Assert.Equal(response.KeyMaterialId, decrypted.KeyMaterialId);
-        Refused(key, new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob }, KmsErrorCodes.InvalidCiphertextException, "The ciphertext is invalid.");
+        Refused(key, new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob }, KmsErrorCodes.InvalidCiphertextException, null); // AWS: no message
 
         Advance(TimeSpan.FromDays(1));
 

@@ -58,7 +58,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
         var (key, created) = CreateKey(new CreateKeyRequest { KeySpec = KeySpec.HMAC_224, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
         var mac = Call<GenerateMacResponse>(key, new GenerateMacRequest { KeyId = "k", Message = [1], MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_224 });
         Assert.True(Call<VerifyMacResponse>(key, new VerifyMacRequest { KeyId = "k", Message = [1], Mac = mac.Mac, MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_224 }).MacValid);
-        Refused(key, new VerifyMacRequest { KeyId = "k", Message = [2], Mac = mac.Mac, MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_224 }, KmsErrorCodes.KMSInvalidMacException, "The MAC verification failed.");
+        Refused(key, new VerifyMacRequest { KeyId = "k", Message = [2], Mac = mac.Mac, MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_224 }, KmsErrorCodes.KMSInvalidMacException, null); // AWS: no message
         Refused(key, new GenerateMacRequest { KeyId = "k", Message = [1], MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_256 }, KmsErrorCodes.InvalidKeyUsageException,
             "Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.");
         Refused(key, new EncryptRequest { KeyId = "k", Plaintext = [1] }, KmsErrorCodes.InvalidKeyUsageException,

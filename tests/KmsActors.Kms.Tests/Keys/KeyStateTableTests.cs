@@ -25,7 +25,8 @@ public sealed class KeyStateTableTests
     private const string SPEC = "InvalidKeyUsageException: {arn} key spec is {spec} which is not valid for {op}.";
     private const string SPEC_UNSUPPORTED = "UnsupportedOperationException: {arn} key spec is {spec} which is not valid for {op}.";
     private const string NOT_ROTATABLE = "UnsupportedOperationException: {arn} key spec is {spec} which is not valid for this operation.";
-    private const string EMPTY_UNSUPPORTED = "UnsupportedOperationException: ";
+    private const string UNSUPPORTED_NO_MESSAGE = "UnsupportedOperationException"; // AWS sends no message member
+    private const string INCORRECT_KEY = "IncorrectKeyException: The key ID in the request does not identify a CMK that can perform this operation.";
 
     private static readonly string[] Crypto = ["Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext"];
 
@@ -77,7 +78,8 @@ public sealed class KeyStateTableTests
         yield return ("Encrypt",                    RsaSignExternal,   USAGE,           DIS,             PDEL,            PIMP);
         yield return ("ImportKeyMaterial",          RsaSignExternal,   OK,              OK,              PDEL,            OK);
         yield return ("DeleteImportedKeyMaterial",  RsaSignExternal,   OK,              OK,              OK,              OK);
-        yield return ("RotateKeyOnDemand",          RsaSignExternal,   EMPTY_UNSUPPORTED, EMPTY_UNSUPPORTED, EMPTY_UNSUPPORTED, EMPTY_UNSUPPORTED);
+        // AWS checks the state before the spec (docs/check-order.md).
+        yield return ("RotateKeyOnDemand",          RsaSignExternal,   UNSUPPORTED_NO_MESSAGE, DIS,      PDEL,            PIMP);
         yield return ("ListKeyRotations",           RsaSignExternal,   NOT_ROTATABLE,   NOT_ROTATABLE,   NOT_ROTATABLE,   NOT_ROTATABLE);
         yield return ("GetKeyRotationStatus",       RsaSignExternal,   NOT_ROTATABLE,   NOT_ROTATABLE,   NOT_ROTATABLE,   NOT_ROTATABLE);
 
@@ -90,6 +92,8 @@ public sealed class KeyStateTableTests
         yield return ("GenerateMac",                HmacExternal,      OK,              DIS,             PDEL,            PIMP);
         yield return ("VerifyMac",                  HmacExternal,      OK,              DIS,             PDEL,            PIMP);
         yield return ("Encrypt",                    HmacExternal,      USAGE,           DIS,             PDEL,            PIMP);
+        yield return ("Decrypt",                    HmacExternal,      INCORRECT_KEY,   DIS,             PDEL,            PIMP);
+        yield return ("ReEncrypt",                  HmacExternal,      INCORRECT_KEY,   DIS,             PDEL,            PIMP);
         yield return ("GetPublicKey",               HmacExternal,      SPEC_UNSUPPORTED, DIS,            PDEL,            PIMP);
         yield return ("ImportKeyMaterial",          HmacExternal,      OK,              OK,              PDEL,            OK);
         yield return ("EnableKeyRotation",          HmacExternal,      ORIGIN_EXTERNAL, ORIGIN_EXTERNAL, ORIGIN_EXTERNAL, ORIGIN_EXTERNAL);
@@ -137,7 +141,7 @@ public sealed class KeyStateTableTests
         }
         catch (KmsException e)
         {
-            return $"{e.ErrorCode}: {e.Message}";
+            return e.ErrorMessage is null ? e.ErrorCode : $"{e.ErrorCode}: {e.ErrorMessage}";
         }
     }
 

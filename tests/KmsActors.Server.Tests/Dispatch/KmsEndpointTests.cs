@@ -124,6 +124,15 @@ public sealed class KmsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_engine_error_without_a_message_answers_the_code_alone()
+    {
+        Fake.Answer = (_, _) => throw new KmsException(KmsErrorCodes.KMSInvalidSignatureException, null);
+        var response = await _server.PostAsync("Verify", """{"KeyId":"k","Message":"AA==","Signature":"AA==","SigningAlgorithm":"ECDSA_SHA_256"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"__type":"KMSInvalidSignatureException"}""", await response.Content.ReadAsStringAsync()); // AWS: no message member
+    }
+
+    [Fact]
     public async Task an_unexpected_failure_is_a_generic_internal_exception()
     {
         Fake.Answer = (_, _) => throw new InvalidOperationException("secret detail");

@@ -154,4 +154,10 @@ public sealed class AwsJsonCodecTests
         using var parsed = JsonDocument.Parse(json);
         Assert.Equal(2, parsed.RootElement.EnumerateObject().Count());
     }
+
+    [Fact]
+    public void an_error_without_a_message_has_no_message_member_not_an_empty_one()
+    {
+        Assert.Equal("""{"__type":"InvalidCiphertextException"}""", Encoding.UTF8.GetString(AwsJsonCodec.WriteError("InvalidCiphertextException", null)));
+    }
 }

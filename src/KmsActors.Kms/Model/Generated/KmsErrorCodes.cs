@@ -2,7 +2,7 @@
 #nullable enable
 namespace KmsActors.Kms.Model;
 
-/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus the two KMS sends but does not model.</summary>
+/// <summary>The AWS error codes (the wire <c>__type</c>): every exception shape of the model, plus those KMS sends but does not model.</summary>
 public static class KmsErrorCodes
 {
     public const string AlreadyExistsException = "AlreadyExistsException";
@@ -55,4 +55,5 @@ public static class KmsErrorCodes
     public const string XksProxyVpcEndpointServiceNotFoundException = "XksProxyVpcEndpointServiceNotFoundException";
     public const string ValidationException = "ValidationException";
     public const string ThrottlingException = "ThrottlingException";
+    public const string NotAuthorizedException = "NotAuthorizedException";
 }
