@@ -65,6 +65,8 @@ public interface IKmsClient
 
     Task<GetPublicKeyResponse> GetPublicKey(GetPublicKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 
+    Task<DeriveSharedSecretResponse> DeriveSharedSecret(DeriveSharedSecretRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
     Task<GenerateRandomResponse> GenerateRandom(GenerateRandomRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 
     Task CreateAlias(CreateAliasRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);

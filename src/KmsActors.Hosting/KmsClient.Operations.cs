@@ -76,6 +76,9 @@ internal sealed partial class KmsClient
     public Task<GetPublicKeyResponse> GetPublicKey(GetPublicKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Call<GetPublicKeyResponse>(request, caller, region, ct);
 
+    public Task<DeriveSharedSecretResponse> DeriveSharedSecret(DeriveSharedSecretRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<DeriveSharedSecretResponse>(request, caller, region, ct);
+
     public Task<GenerateRandomResponse> GenerateRandom(GenerateRandomRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Call<GenerateRandomResponse>(request, caller, region, ct);
 

@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
 using KmsActors.Kms.Model;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace KmsActors.Kms.Crypto;
 
 /// <summary>
 /// NIST and secp256k1 ECC material: ECDSA with the one hash AWS pairs with the curve; signatures are DER
-/// (RFC 3279 Ecdsa-Sig-Value), as KMS returns them.
+/// (RFC 3279 Ecdsa-Sig-Value), as KMS returns them; ECDH for KEY_AGREEMENT keys (<see cref="EcdhAgreement"/>).
 /// </summary>
 public sealed class EccKeyMaterial : IKeyMaterial
 {
     private readonly ECDsa _ecdsa;
     private readonly EcCurve _curve;
+    private readonly BcBigInteger _d;
 
     public EccKeyMaterial(KeySpec spec, ReadOnlySpan<byte> pkcs8PrivateKey)
     {
@@ -22,6 +24,7 @@ public sealed class EccKeyMaterial : IKeyMaterial
         var key = EcPrivateKey.FromPkcs8(Pkcs8PrivateKeyInfo.Parse(pkcs8PrivateKey.ToArray()));
         if (key.CurveOid != _curve.Oid)
             throw new ArgumentException($"Key material is not on {_curve.Describe()}.", nameof(pkcs8PrivateKey));
+        _d = new BcBigInteger(1, key.D);
         _ecdsa = ECDsa.Create();
         _ecdsa.ImportParameters(new ECParameters { Curve = _curve.DotNetCurve, D = KeyMaterialValidator.LeftPad(key.D, _curve.FieldBytes) });
         PublicKeyDer = _ecdsa.ExportSubjectPublicKeyInfo();
@@ -52,6 +55,10 @@ public sealed class EccKeyMaterial : IKeyMaterial
             return false;
         }
     }
+
+    /// <summary>The raw ECDH shared secret with the peer's DER SubjectPublicKeyInfo (ValidationException when it is
+    /// not one, or not a point on this key's curve).</summary>
+    public byte[] DeriveSharedSecret(ReadOnlySpan<byte> peerSubjectPublicKeyInfo) => EcdhAgreement.Derive(_curve, _d, peerSubjectPublicKeyInfo);
 
     public void Dispose() => _ecdsa.Dispose();
 

@@ -4,7 +4,7 @@ using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace KmsActors.Kms.Crypto;
 
-/// <summary>SM2 material (China Regions): SM2DSA signatures and SM2PKE encryption through BouncyCastle.</summary>
+/// <summary>SM2 material (China Regions): SM2DSA signatures, SM2PKE encryption and ECDH key agreement through BouncyCastle.</summary>
 public sealed class Sm2KeyMaterial : IKeyMaterial
 {
     private readonly BcBigInteger _d;
@@ -48,6 +48,9 @@ public sealed class Sm2KeyMaterial : IKeyMaterial
             throw CryptoErrors.Incompatible(algorithm, Spec);
         return Sm2Pke.Decrypt(_d, ciphertext);
     }
+
+    /// <summary>The raw ECDH shared secret with the peer's DER SubjectPublicKeyInfo on the SM2 curve.</summary>
+    public byte[] DeriveSharedSecret(ReadOnlySpan<byte> peerSubjectPublicKeyInfo) => EcdhAgreement.Derive(EcCurve.Sm2, _d, peerSubjectPublicKeyInfo);
 
     public void Dispose()
     {

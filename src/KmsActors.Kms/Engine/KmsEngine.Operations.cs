@@ -67,6 +67,9 @@ public sealed partial class KmsEngine
     public Task<GetPublicKeyResponse> GetPublicKey(GetPublicKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Send<GetPublicKeyResponse>(request, caller, region, ct);
 
+    public Task<DeriveSharedSecretResponse> DeriveSharedSecret(DeriveSharedSecretRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<DeriveSharedSecretResponse>(request, caller, region, ct);
+
     public Task<GenerateRandomResponse> GenerateRandom(GenerateRandomRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Send<GenerateRandomResponse>(request, caller, region, ct);
 

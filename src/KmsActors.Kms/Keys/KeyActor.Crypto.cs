@@ -29,6 +29,7 @@ public sealed partial class KeyActor
             GenerateMacRequest r => GenerateMac(r),
             VerifyMacRequest r => VerifyMac(r),
             GetPublicKeyRequest r => GetPublicKey(r),
+            DeriveSharedSecretRequest r => DeriveSharedSecret(r),
             _ => throw KmsException.Unsupported($"{command.Operation} is not supported by KmsActors."),
         };
         if (response is not Deferred)

@@ -36,7 +36,7 @@ public sealed partial class KeyActor
     private static bool NeverPersists(object request) => request is EncryptRequest or DecryptRequest or ReEncryptRequest
         or GenerateDataKeyRequest or GenerateDataKeyWithoutPlaintextRequest or GenerateDataKeyPairRequest
         or GenerateDataKeyPairWithoutPlaintextRequest or SignRequest or VerifyRequest or GenerateMacRequest
-        or VerifyMacRequest or GetPublicKeyRequest;
+        or VerifyMacRequest or GetPublicKeyRequest or DeriveSharedSecretRequest;
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {

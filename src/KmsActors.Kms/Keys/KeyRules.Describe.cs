@@ -34,7 +34,7 @@ public static partial class KeyRules
             KeySpec = key.KeySpec,
             EncryptionAlgorithms = key.KeyUsage == KeyUsageType.ENCRYPT_DECRYPT ? EncryptionAlgorithmsOf(key.KeySpec) : null,
             SigningAlgorithms = key.KeyUsage == KeyUsageType.SIGN_VERIFY ? SigningAlgorithmsOf(key.KeySpec) : null,
-            KeyAgreementAlgorithms = key.KeyUsage == KeyUsageType.KEY_AGREEMENT ? [KeyAgreementAlgorithmSpec.ECDH] : null,
+            KeyAgreementAlgorithms = key.KeyUsage == KeyUsageType.KEY_AGREEMENT ? KeyAgreementAlgorithmsOf(key.KeySpec) : null,
             MacAlgorithms = key.KeyUsage == KeyUsageType.GENERATE_VERIFY_MAC ? MacAlgorithmsOf(key.KeySpec) : null,
             MultiRegion = key.MultiRegion,
             MultiRegionConfiguration = key.MultiRegion ? MultiRegionConfigurationOf(key) : null,
@@ -65,6 +65,13 @@ public static partial class KeyRules
         KeySpec.SM2 => [SigningAlgorithmSpec.SM2DSA],
         KeySpec.ML_DSA_44 or KeySpec.ML_DSA_65 or KeySpec.ML_DSA_87 => [SigningAlgorithmSpec.ML_DSA_SHAKE_256],
         KeySpec.ECC_NIST_EDWARDS25519 => [SigningAlgorithmSpec.ED25519_SHA_512, SigningAlgorithmSpec.ED25519_PH_SHA_512],
+        _ => [],
+    };
+
+    /// <summary>AWS: ECDH is the one key agreement algorithm, for NIST curves and SM2 (secp256k1 keys only sign).</summary>
+    public static IReadOnlyList<KeyAgreementAlgorithmSpec> KeyAgreementAlgorithmsOf(KeySpec spec) => spec switch
+    {
+        KeySpec.ECC_NIST_P256 or KeySpec.ECC_NIST_P384 or KeySpec.ECC_NIST_P521 or KeySpec.SM2 => [KeyAgreementAlgorithmSpec.ECDH],
         _ => [],
     };
 
