@@ -24,6 +24,9 @@ public static partial class KeyRules
         // AWS [LS]: asymmetric and HMAC keys answer UnsupportedOperationException with an empty message.
         if (!IsSymmetric(key))
             throw KmsException.Unsupported("");
+        // AWS: related multi-Region keys rotate together, through the primary only (docs/multi-region-keys.md).
+        if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
+            throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         CheckState(key, "RotateKeyOnDemand");
         if (key.OnDemandRotations >= MaxOnDemandRotations)
             throw new KmsException(KmsErrorCodes.LimitExceededException,
