@@ -179,6 +179,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
             // ListKeys, or a passivated key unwoken at its deletion date.
             _replyAfterIndexing = TellStatus();
+            // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
+            AfterPersisted(before, decision.Events);
             try
             {
                 then();
@@ -188,7 +190,6 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
                 _replyAfterIndexing = false;
             }
             ArmTimers();
-            AfterPersisted(before, decision.Events);
         });
     }
 
