@@ -43,12 +43,12 @@ public sealed class ReplicaCreationTests : EngineTestBase
     {
         var (_, replica) = await Replicated();
 
-        await Engine.TagResource(new TagResourceRequest { KeyId = replica.Arn, Tags = [new Tag { TagKey = "team", TagValue = "west" }] }, region: EuWest1);
-        await Engine.UpdateKeyDescription(new UpdateKeyDescriptionRequest { KeyId = replica.Arn, Description = "west copy" }, region: EuWest1);
+        await Engine.Send<object>(new TagResourceRequest { KeyId = replica.Arn, Tags = [new Tag { TagKey = "team", TagValue = "west" }] }, region: EuWest1);
+        await Engine.Send<object>(new UpdateKeyDescriptionRequest { KeyId = replica.Arn, Description = "west copy" }, region: EuWest1);
 
         var described = await Describe(replica.Arn!, EuWest1);
         Assert.Equal((KeyState.Creating, "west copy"), (described.KeyState, described.Description));
-        var tags = (await Engine.ListResourceTags(new ListResourceTagsRequest { KeyId = replica.Arn }, region: EuWest1)).Tags!;
+        var tags = (await Engine.Send<ListResourceTagsResponse>(new ListResourceTagsRequest { KeyId = replica.Arn }, region: EuWest1)).Tags!;
         Assert.Equal(("team", "west"), (Assert.Single(tags).TagKey, tags[0].TagValue));
     }
 
