@@ -22,6 +22,8 @@ public sealed record KmsSettings
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
     public required TimeSpan ImportTokenValidity { get; init; }
     public required bool AllowLegacyPkcs1 { get; init; }
+    /// <summary>kms.multi-region.replica-creation-delay: how long a new replica stays in the Creating key state.</summary>
+    public required TimeSpan ReplicaCreationDelay { get; init; }
 
     public static KmsSettings From(Config config)
     {
@@ -49,6 +51,7 @@ public sealed record KmsSettings
             WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),
             ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
+            ReplicaCreationDelay = kms.GetTimeSpan("multi-region.replica-creation-delay", TimeSpan.FromSeconds(2)),
         };
     }
 

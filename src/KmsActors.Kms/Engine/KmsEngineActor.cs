@@ -44,6 +44,7 @@ public sealed partial class KmsEngineActor : ReceiveActor
             _directory?.Publish(account, command.Region, region);
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
+        Receive<RouteToKey>(route => RegionOf(route.AccountId, route.Region).Forward(route));
         Receive<ReEncryptToAccount>(reEncrypt => RegionOf(reEncrypt.AccountId, reEncrypt.Region).Forward(reEncrypt.Message));
         Receive<Settle>(_ =>
         {

@@ -18,7 +18,7 @@ public sealed partial class KeyActor
         public static readonly DueTimer Instance = new();
     }
 
-    /// <summary>Arms one timer for the earliest ValidTo or DeletionDate (null: none).</summary>
+    /// <summary>Arms one timer for the earliest ValidTo, DeletionDate or end of a replica's Creating state (null: none).</summary>
     private void ArmTimers()
     {
         Timers.Cancel(DueTimerKey);
@@ -62,6 +62,8 @@ public sealed partial class KeyActor
     private static ImmutableList<IKeyEvent> DueEvents(KmsKey key, DateTimeOffset now)
     {
         var expiry = KeyRules.ExpireMaterial(key, now);
-        return expiry.Events.AddRange(KeyRules.DeleteIfDue(expiry.Events.Aggregate(key, KeyRules.Apply), now).Events);
+        var created = KeyRules.CompleteReplicaCreation(key, now);
+        var events = expiry.Events.AddRange(created.Events);
+        return events.AddRange(KeyRules.DeleteIfDue(events.Aggregate(key, KeyRules.Apply), now).Events);
     }
 }

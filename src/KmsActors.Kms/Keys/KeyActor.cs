@@ -72,6 +72,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReEncryptDestination destination: OnReEncryptDestination(destination); break;
             case ReplicaCreated created: OnReplicaCreated(created); break;
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
+            case PrimaryMaterialsChanged changed: OnPrimaryMaterialsChanged(changed); break;
+            case ReplicaHoldsMaterial holds: OnReplicaHoldsMaterial(holds); break;
             case WakeUp or DueTimer: OnDue(); break;
             case KeyAliases aliases: _aliases = aliases.Names; break;
             case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;
@@ -107,6 +109,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         AccountId = _accountId,
         Region = _region,
         AllowLegacyPkcs1 = _services.Settings.AllowLegacyPkcs1,
+        ReplicaCreationDelay = _services.Settings.ReplicaCreationDelay,
     };
 
     private void OnRecovered()
@@ -153,6 +156,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             return;
         }
         var remaining = decision.Events.Count;
+        var before = _key;
         var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
         _pipeline.PersistStarted();
@@ -175,6 +179,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
             // ListKeys, or a passivated key unwoken at its deletion date.
             _replyAfterIndexing = TellStatus();
+            // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
+            AfterPersisted(before, decision.Events);
             try
             {
                 then();

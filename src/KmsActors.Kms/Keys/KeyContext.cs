@@ -22,6 +22,9 @@ public sealed record KeyContext
     /// <summary>ImportKeyMaterial: the token checked and the material unwrapped and validated by the actor.</summary>
     public ValidatedImport? Import { get; init; }
 
+    /// <summary>kms.multi-region.replica-creation-delay: how long a new replica stays Creating.</summary>
+    public TimeSpan ReplicaCreationDelay { get; init; }
+
     /// <summary>kms.import.allow-legacy-pkcs1 (reference §11).</summary>
     public bool AllowLegacyPkcs1 { get; init; }
 

@@ -29,6 +29,10 @@ public sealed record KeyMaterialEntry
     public DateTimeOffset? RotationDate { get; init; }
     public RotationType? RotationType { get; init; }
 
+    /// <summary>On an EXTERNAL multi-Region primary, for pending material: the replicas that have imported it too. Once
+    /// every replica has, the material is PENDING_ROTATION (docs/multi-region-keys.md). Null otherwise.</summary>
+    public System.Collections.Immutable.ImmutableList<string>? ImportedInReplicas { get; init; }
+
     public bool IsPresent => Material is not null;
 
     /// <summary>CURRENT and NON_CURRENT materials are permanently associated: all must be present for the key to be usable.</summary>

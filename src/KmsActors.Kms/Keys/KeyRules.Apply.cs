@@ -34,7 +34,11 @@ public static partial class KeyRules
             KeyTagsAdded x => key with { Tags = key.Tags.SetItems(x.Tags) },
             KeyTagsRemoved x => key with { Tags = key.Tags.RemoveRange(x.TagKeys) },
             KeyPolicyPut x => key with { Policies = key.Policies.SetItem(x.PolicyName, x.Policy) },
-            ReplicaAdded x => key with { ReplicaArns = key.ReplicaArns.Add(x.ReplicaArn) },
+            ReplicaAdded x => WithPendingStates(key with { ReplicaArns = key.ReplicaArns.Add(x.ReplicaArn) }),
+            ReplicaCreationCompleted x => key with { State = x.State, CreatingUntil = null },
+            ReplicaMaterialAnnounced x => MaterialAnnounced(key, x),
+            ReplicaMaterialWithdrawn x => MaterialWithdrawn(key, x),
+            ReplicaMaterialImported x => ReplicaImported(key, x),
             _ => throw new ArgumentException($"Unknown key event {e.GetType().Name}.", nameof(e)),
         };
     }
@@ -56,7 +60,12 @@ public static partial class KeyRules
         var index = key.Materials.FindIndex(m => m.KeyMaterialId == e.KeyMaterialId);
         var materials = index < 0
             ? key.Materials.Add(entry)
-            : key.Materials.SetItem(index, entry with { RotationDate = key.Materials[index].RotationDate, RotationType = key.Materials[index].RotationType });
+            : key.Materials.SetItem(index, entry with
+            {
+                RotationDate = key.Materials[index].RotationDate,
+                RotationType = key.Materials[index].RotationType,
+                ImportedInReplicas = key.Materials[index].ImportedInReplicas,
+            });
         // §11: consumed tokens are remembered until they would have expired anyway.
         var tokens = key.ConsumedImportTokens.Where(t => t.Value > e.At).ToImmutableSortedDictionary().SetItem(e.TokenId, e.TokenValidTo);
         return key with
@@ -74,8 +83,13 @@ public static partial class KeyRules
             return key;
         var entry = key.Materials[index];
         // AWS §2.6: pending material is not permanently associated: it goes away and may be replaced by other material.
+        // A replica's copy of its primary's pending material goes back to pending import: the primary still has it
+        // (AWS: deleting a replica's material leaves the primary unchanged), so the replica may import it again.
         if (!entry.IsPermanentlyAssociated)
-            return key with { Materials = key.Materials.RemoveAt(index) };
+            return key.MultiRegionKeyType == MultiRegionKeyType.REPLICA
+                ? key with { Materials = key.Materials.SetItem(index, entry with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT,
+                    ExpirationModel = null, ValidTo = null, KeyMaterialState = KeyMaterialState.PENDING_MULTI_REGION_IMPORT_AND_ROTATION }) }
+                : key with { Materials = key.Materials.RemoveAt(index) };
         var gone = entry with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null };
         // AWS §2.6/§3.2: Enabled/Disabled → PendingImport; PendingDeletion (and PendingImport) unchanged.
         var state = key.State is KeyState.Enabled or KeyState.Disabled ? KeyState.PendingImport : key.State;
@@ -105,10 +119,13 @@ public static partial class KeyRules
                 RotationType = e.RotationType,
             });
         }
+        // A replica that rotates (with its primary) to material it has not imported cannot be used until it has.
+        var usable = materials.Where(m => m.IsPermanentlyAssociated).All(m => m.IsPresent);
         return key with
         {
             Materials = materials,
             OnDemandRotations = key.OnDemandRotations + (e.RotationType == RotationType.ON_DEMAND ? 1 : 0),
+            State = !usable && key.State is KeyState.Enabled or KeyState.Disabled ? KeyState.PendingImport : key.State,
         };
     }
 }

@@ -138,7 +138,13 @@ public static partial class KeyRules
         var external = primary.Origin == OriginType.EXTERNAL;
         var materials = primary.Materials
             .Select(m => external
-                ? m with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null }
+                ? m with
+                {
+                    Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null,
+                    ImportedInReplicas = null,
+                    // The primary's pending material is pending import here until this replica imports it too.
+                    KeyMaterialState = m.IsPermanentlyAssociated ? m.KeyMaterialState : KeyMaterialState.PENDING_MULTI_REGION_IMPORT_AND_ROTATION,
+                }
                 : m)
             .ToImmutableList();
         var key = new KmsKey
@@ -152,7 +158,9 @@ public static partial class KeyRules
             KeyUsage = primary.KeyUsage,
             KeySpec = primary.KeySpec,
             Origin = primary.Origin,
-            State = external ? KeyState.PendingImport : KeyState.Enabled,
+            // AWS: a new replica is Creating for a few seconds (CompleteReplicaCreation), then Enabled or PendingImport.
+            State = KeyState.Creating,
+            CreatingUntil = c.Now + c.ReplicaCreationDelay,
             MultiRegion = true,
             MultiRegionKeyType = MultiRegionKeyType.REPLICA,
             PrimaryArn = primary.Arn,

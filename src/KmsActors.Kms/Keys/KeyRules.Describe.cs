@@ -40,7 +40,8 @@ public static partial class KeyRules
             MultiRegionConfiguration = key.MultiRegion ? MultiRegionConfigurationOf(key) : null,
             PendingDeletionWindowInDays = key.State == KeyState.PendingReplicaDeletion ? key.PendingWindowInDays : null,
             // AWS [LS]: symmetric keys only, once material exists; kept after the material is deleted.
-            CurrentKeyMaterialId = IsSymmetric(key) ? current?.KeyMaterialId : null,
+            // AWS: a replica that is still Creating has no CurrentKeyMaterialId yet.
+            CurrentKeyMaterialId = IsSymmetric(key) && key.State != KeyState.Creating ? current?.KeyMaterialId : null,
         };
     }
 

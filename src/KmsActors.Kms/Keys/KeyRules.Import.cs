@@ -104,6 +104,9 @@ public static partial class KeyRules
                 key.MultiRegionKeyType == MultiRegionKeyType.REPLICA
                     ? $"The key material does not match the key material of the primary key of {key.Arn}."
                     : $"The key material does not match the key material previously imported into {key.Arn}.");
+            // A replica's copy of its primary's new material is ready for the primary's rotation once imported here.
+            if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA && !associated.IsPermanentlyAssociated)
+                materialState = KeyMaterialState.PENDING_ROTATION;
         }
         else
         {

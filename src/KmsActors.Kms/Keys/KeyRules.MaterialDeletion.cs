@@ -44,6 +44,8 @@ public static partial class KeyRules
         var dates = key.Materials.Where(m => m.IsPresent && m.ValidTo is not null).Select(m => m.ValidTo!.Value).ToList();
         if (key.State == KeyState.PendingDeletion && key.DeletionDate is { } deletion)
             dates.Add(deletion);
+        if (key.State == KeyState.Creating && key.CreatingUntil is { } created)
+            dates.Add(created);
         return dates.Count == 0 ? null : dates.Min();
     }
 

@@ -25,6 +25,9 @@ public static partial class KeyRules
         CheckState(key, "RotateKeyOnDemand");
         if (!IsSymmetric(key))
             throw new KmsException(KmsErrorCodes.UnsupportedOperationException, null);
+        // AWS: related multi-Region keys rotate together, through the primary only (docs/multi-region-keys.md).
+        if (key.MultiRegionKeyType == MultiRegionKeyType.REPLICA)
+            throw KmsException.Unsupported($"{key.Arn} is a multi-Region replica key. Rotation is managed on its primary key.");
         if (key.OnDemandRotations >= MaxOnDemandRotations)
             throw new KmsException(KmsErrorCodes.LimitExceededException,
                 $"The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: {key.Arn}");

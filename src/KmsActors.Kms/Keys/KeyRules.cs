@@ -23,8 +23,11 @@ public static partial class KeyRules
     //              For crypto operations AWS's table allows [2] DisabledException or [3]; KmsActors always uses [3].
     //   PIMP  [5]  KMSInvalidStateException  "<key ARN> is pending import."
     //   NPDEL [4]  KMSInvalidStateException  "<key ARN> is not pending deletion."
-    // PendingReplicaDeletion uses the PendingDeletion column. Creating/Updating/Unavailable never occur here
-    // (replicas are created directly in their final state; there are no custom key stores).
+    //   CRE        KMSInvalidStateException  "<key ARN> is creating."
+    // PendingReplicaDeletion uses the PendingDeletion column. Creating (a new multi-Region replica, for
+    // kms.multi-region.replica-creation-delay) is the set below the table: AWS lets a Creating key be managed but not
+    // used, so every operation outside that set answers CRE (docs/multi-region-keys.md). Updating/Unavailable never
+    // occur here (there are no custom key stores).
     // ---------------------------------------------------------------------------------------------------------
     private static readonly FrozenDictionary<string, Row> Table = new Dictionary<string, Row>
     {
@@ -72,7 +75,15 @@ public static partial class KeyRules
         ["DeriveSharedSecret"] =           new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
     }.ToFrozenDictionary(StringComparer.Ordinal); // read for every crypto call
 
-    private enum Cell { OK, DIS, PDEL, PIMP, NPDEL }
+    /// <summary>What a Creating replica allows: reading it and managing its own (non-shared) properties.</summary>
+    private static readonly FrozenSet<string> AllowedWhileCreating = new[]
+    {
+        "DescribeKey", "GetKeyRotationStatus", "ListKeyRotations", "TagResource", "UntagResource", "ListResourceTags",
+        "UpdateKeyDescription", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies", "CreateAlias",
+        "CreateGrant", "ListGrants", "RetireGrant", "RevokeGrant",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private enum Cell { OK, DIS, PDEL, PIMP, NPDEL, CRE }
 
     private sealed record Row(Cell Enabled, Cell Disabled, Cell PendingDeletion, Cell PendingImport);
 
@@ -87,6 +98,7 @@ public static partial class KeyRules
             KeyState.Disabled => row.Disabled,
             KeyState.PendingDeletion or KeyState.PendingReplicaDeletion => row.PendingDeletion,
             KeyState.PendingImport => row.PendingImport,
+            KeyState.Creating => AllowedWhileCreating.Contains(operation) ? Cell.OK : Cell.CRE,
             _ => throw KmsException.InvalidState($"{key.Arn} is {key.State.ToString().ToLowerInvariant()}."),
         };
         switch (cell)
@@ -95,6 +107,7 @@ public static partial class KeyRules
             case Cell.PDEL: throw KmsException.InvalidState($"{key.Arn} is {PendingDeletionWords(key)}.");
             case Cell.PIMP: throw KmsException.InvalidState($"{key.Arn} is pending import.");
             case Cell.NPDEL: throw KmsException.InvalidState($"{key.Arn} is not pending deletion.");
+            case Cell.CRE: throw KmsException.InvalidState($"{key.Arn} is creating.");
         }
     }
 

@@ -33,6 +33,9 @@ public sealed record KmsKey : IKmsPersistentMessage
     public MultiRegionKeyType? MultiRegionKeyType { get; init; }
     /// <summary>The primary's ARN (a primary names itself).</summary>
     public string? PrimaryArn { get; init; }
+    /// <summary>A replica in the Creating state becomes usable at this moment (kms.multi-region.replica-creation-delay
+    /// after ReplicateKey); null otherwise (docs/multi-region-keys.md).</summary>
+    public DateTimeOffset? CreatingUntil { get; init; }
     /// <summary>On a primary: the ARNs of its replicas.</summary>
     public ImmutableList<string> ReplicaArns { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Akka.Actor;
+using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.TestKit;
@@ -147,6 +148,13 @@ public abstract class EngineTestBase : KmsTestKit
     }
 
     protected Task AwaitAudit(Func<bool> condition) => AwaitConditionAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10));
+
+    /// <summary>AWS: a new replica is Creating for a few seconds; moves the engine's clock past kms.multi-region.replica-creation-delay.</summary>
+    protected Task ReplicaCreation() => AdvanceAsync(KmsSettings.From(Sys).ReplicaCreationDelay);
+
+    /// <summary>Lets the messages between related multi-Region keys (a primary's change, a replica's answer) arrive:
+    /// each settle round carries them one hop further (key → region → engine → region → key).</summary>
+    protected Task RelatedKeysSynchronized() => AdvanceAsync(TimeSpan.Zero);
 
     protected static Dictionary<string, string> Context(string purpose) => new() { ["purpose"] = purpose };
 }

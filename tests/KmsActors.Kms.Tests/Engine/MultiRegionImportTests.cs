@@ -20,7 +20,9 @@ public sealed class MultiRegionImportTests : EngineTestBase
 
         Assert.Equal(primary.KeyId, replica.KeyId);
         Assert.Equal($"arn:aws:kms:eu-west-1:111122223333:key/{primary.KeyId}", replica.Arn);
-        Assert.Equal(KeyState.PendingImport, replica.KeyState);
+        Assert.Equal(KeyState.Creating, replica.KeyState);
+        Assert.Equal(KeyState.Creating, (await Describe(replica.KeyId!, EuWest1)).KeyState);
+        await ReplicaCreation();
         Assert.Equal(KeyState.PendingImport, (await Describe(replica.KeyId!, EuWest1)).KeyState);
         Assert.Equal(MultiRegionKeyType.REPLICA, (await Describe(replica.KeyId!, EuWest1)).MultiRegionConfiguration!.MultiRegionKeyType);
 
@@ -63,6 +65,7 @@ public sealed class MultiRegionImportTests : EngineTestBase
         var primary = await CreateExternalKey(multiRegion: true);
         await Import(primary.KeyId!, material);
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
+        await ReplicaCreation();
         var validTo = EngineNow.AddDays(5);
         await Import(primary.KeyId!, material, validTo, region: EuWest1);
         var replica = await Describe(primary.KeyId!, EuWest1);

@@ -91,6 +91,7 @@ public sealed class ReEncryptTests : EngineTestBase
         var primary = await CreateExternalKey(multiRegion: true);
         await Import(primary.KeyId!, material);
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
+        await ReplicaCreation();
         await Import(primary.KeyId!, material, region: EuWest1);
         var ciphertext = (await Engine.Encrypt(new EncryptRequest { KeyId = source.KeyId, Plaintext = [5] })).CiphertextBlob;
 

@@ -108,7 +108,9 @@ public sealed class ImportParametersAndMetadataRulesTests
     {
         var primary = Imported(Create(new CreateKeyRequest { MultiRegion = true, Origin = OriginType.EXTERNAL }), Material(1));
         var decision = KeyRules.CreateReplica(primary, new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" }, Context(region: "eu-west-1"));
-        var replica = decision.Events.Aggregate((KmsKey?)null, (k, e) => KeyRules.Apply(k, e))!;
+        var creating = decision.Events.Aggregate((KmsKey?)null, (k, e) => KeyRules.Apply(k, e))!;
+        Assert.Equal(KeyState.Creating, creating.State);
+        var replica = KeyRules.CompleteReplicaCreation(creating, creating.CreatingUntil!.Value).Events.Aggregate(creating, KeyRules.Apply);
         Assert.Equal((primary.KeyId, KeyState.PendingImport, MultiRegionKeyType.REPLICA), (replica.KeyId, replica.State, replica.MultiRegionKeyType!.Value));
         Assert.Equal(MultiRegionKeyType.REPLICA, KeyRules.Describe(replica).MultiRegionConfiguration!.MultiRegionKeyType);
         Refused(KmsErrorCodes.IncorrectKeyMaterialException, $"The key material does not match the key material of the primary key of {replica.Arn}.",

@@ -28,7 +28,8 @@ public sealed class SdkMultiRegionImportTests(EngineServerFixture fixture) : Sdk
         var replica = (await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" })).ReplicaKeyMetadata;
 
         Assert.Equal($"arn:aws:kms:eu-west-1:{Account}:key/{primary.KeyId}", replica.Arn);
-        Assert.Equal(KeyState.PendingImport, replica.KeyState);
+        Assert.Equal((KeyState.Creating, false), (replica.KeyState, replica.Enabled));
+        await AwaitReplicaCreated(west, replica.Arn);
         var described = await Describe(primary.KeyId, west);
         Assert.Equal(KeyState.PendingImport, described.KeyState);
         Assert.Equal(MultiRegionKeyType.REPLICA, described.MultiRegionConfiguration.MultiRegionKeyType);
