@@ -22,6 +22,8 @@ public sealed record KmsSettings
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
     public required TimeSpan ImportTokenValidity { get; init; }
     public required bool AllowLegacyPkcs1 { get; init; }
+    /// <summary>kms.multi-region.update-primary-region-delay: how long both keys stay Updating after UpdatePrimaryRegion.</summary>
+    public TimeSpan UpdatePrimaryRegionDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public static KmsSettings From(Config config)
     {
@@ -49,6 +51,7 @@ public sealed record KmsSettings
             WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),
             ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
+            UpdatePrimaryRegionDelay = kms.GetTimeSpan("multi-region.update-primary-region-delay", TimeSpan.FromSeconds(2)),
         };
     }
 

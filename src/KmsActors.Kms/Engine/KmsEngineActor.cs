@@ -44,6 +44,11 @@ public sealed partial class KmsEngineActor : ReceiveActor
             _directory?.Publish(account, command.Region, region);
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
+        Receive<ToRelatedKey>(related =>
+        {
+            if (KmsArn.TryParse(related.KeyArn, out var arn))
+                RegionOf(arn.AccountId, arn.Region).Forward(related);
+        });
         Receive<ReEncryptToAccount>(reEncrypt => RegionOf(reEncrypt.AccountId, reEncrypt.Region).Forward(reEncrypt.Message));
         Receive<Settle>(_ =>
         {

@@ -61,7 +61,7 @@ public sealed partial class KeyActor
     /// <summary>What is due at <paramref name="now"/>: expired materials first, then the key's deletion.</summary>
     private static ImmutableList<IKeyEvent> DueEvents(KmsKey key, DateTimeOffset now)
     {
-        var expiry = KeyRules.ExpireMaterial(key, now);
-        return expiry.Events.AddRange(KeyRules.DeleteIfDue(expiry.Events.Aggregate(key, KeyRules.Apply), now).Events);
+        var expiry = KeyRules.ExpireMaterial(key, now).Events.AddRange(KeyRules.CompleteUpdateIfDue(key, now).Events);
+        return expiry.AddRange(KeyRules.DeleteIfDue(expiry.Aggregate(key, KeyRules.Apply), now).Events);
     }
 }

@@ -72,6 +72,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReEncryptDestination destination: OnReEncryptDestination(destination); break;
             case ReplicaCreated created: OnReplicaCreated(created); break;
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
+            case IPrimaryRegionMessage primaryRegion: OnPrimaryRegionMessage(primaryRegion); break;
             case WakeUp or DueTimer: OnDue(); break;
             case KeyAliases aliases: _aliases = aliases.Names; break;
             case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;

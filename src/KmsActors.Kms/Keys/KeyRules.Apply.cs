@@ -35,6 +35,13 @@ public static partial class KeyRules
             KeyTagsRemoved x => key with { Tags = key.Tags.RemoveRange(x.TagKeys) },
             KeyPolicyPut x => key with { Policies = key.Policies.SetItem(x.PolicyName, x.Policy) },
             ReplicaAdded x => key with { ReplicaArns = key.ReplicaArns.Add(x.ReplicaArn) },
+            PrimaryRegionUpdated x => PrimaryRegionMoved(key, x),
+            // Enabled again; an imported key whose material expired meanwhile is PendingImport, as it would have become.
+            KeyUpdateCompleted => key with
+            {
+                State = key.Origin == OriginType.EXTERNAL && !HasAllPermanentMaterial(key) ? KeyState.PendingImport : KeyState.Enabled,
+                UpdatingUntil = null,
+            },
             _ => throw new ArgumentException($"Unknown key event {e.GetType().Name}.", nameof(e)),
         };
     }

@@ -40,12 +40,15 @@ public static partial class KeyRules
             ? KeyDecision.Persist(null, new KeyDeleted(date))
             : KeyDecision.Reply(null);
 
-    /// <summary>The earliest moment the key must act on by itself: a material ValidTo or the DeletionDate (null: none).</summary>
+    /// <summary>The earliest moment the key must act on by itself: a material ValidTo, the DeletionDate or the end of
+    /// Updating (null: none).</summary>
     public static DateTimeOffset? NextDueDate(KmsKey key)
     {
         var dates = key.Materials.Where(m => m.IsPresent && m.ValidTo is not null).Select(m => m.ValidTo!.Value).ToList();
         if (key.State == KeyState.PendingDeletion && key.DeletionDate is { } deletion)
             dates.Add(deletion);
+        if (key.State == KeyState.Updating && key.UpdatingUntil is { } updated)
+            dates.Add(updated);
         return dates.Count == 0 ? null : dates.Min();
     }
 

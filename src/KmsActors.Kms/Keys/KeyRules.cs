@@ -20,8 +20,9 @@ public static partial class KeyRules
     //              For crypto operations AWS's table allows [2] DisabledException or [3]; KmsActors always uses [3].
     //   PIMP  [5]  KMSInvalidStateException  "<key ARN> is pending import."
     //   NPDEL [4]  KMSInvalidStateException  "<key ARN> is not pending deletion."
-    // PendingReplicaDeletion uses the PendingDeletion column. Creating/Updating/Unavailable never occur here
-    // (replicas are created directly in their final state; there are no custom key stores).
+    // PendingReplicaDeletion uses the PendingDeletion column. Updating (after UpdatePrimaryRegion) uses the Enabled
+    // column for the operations that only read or use the key, and refuses the rest (docs/multi-region-keys.md).
+    // Creating/Unavailable never occur here (replicas are created directly in their final state; no custom key stores).
     // ---------------------------------------------------------------------------------------------------------
     private static readonly FrozenDictionary<string, Row> Table = new Dictionary<string, Row>
     {
@@ -47,6 +48,7 @@ public static partial class KeyRules
         ["PutKeyPolicy"] =                 new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["ListKeyPolicies"] =              new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["ReplicateKey"] =                 new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
+        ["UpdatePrimaryRegion"] =          new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // both keys must be Enabled
         ["CreateAlias"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
         // Grants (docs/grants.md): creating one is key management; listing, retiring and revoking work in every state.
         ["CreateGrant"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
@@ -84,6 +86,7 @@ public static partial class KeyRules
             KeyState.Disabled => row.Disabled,
             KeyState.PendingDeletion or KeyState.PendingReplicaDeletion => row.PendingDeletion,
             KeyState.PendingImport => row.PendingImport,
+            KeyState.Updating when UsableWhileUpdating(operation) => row.Enabled,
             _ => throw KmsException.InvalidState($"{key.Arn} is {key.State.ToString().ToLowerInvariant()}."),
         };
         switch (cell)
@@ -128,6 +131,7 @@ public static partial class KeyRules
             PutKeyPolicyRequest r => PutKeyPolicy(key, r),
             ListKeyPoliciesRequest r => ListKeyPolicies(key, r),
             ReplicateKeyRequest r => ApproveReplicateKey(key, r),
+            UpdatePrimaryRegionRequest r => ApproveUpdatePrimaryRegion(key, r),
             _ => throw new ArgumentException($"{request.GetType().Name} is not decided by the key rules.", nameof(request)),
         };
     }
@@ -138,7 +142,7 @@ public static partial class KeyRules
         or ScheduleKeyDeletionRequest or CancelKeyDeletionRequest or RotateKeyOnDemandRequest or ListKeyRotationsRequest
         or GetKeyRotationStatusRequest or EnableKeyRotationRequest or DisableKeyRotationRequest or UpdateKeyDescriptionRequest
         or TagResourceRequest or UntagResourceRequest or ListResourceTagsRequest or GetKeyPolicyRequest or PutKeyPolicyRequest
-        or ListKeyPoliciesRequest or ReplicateKeyRequest;
+        or ListKeyPoliciesRequest or ReplicateKeyRequest or UpdatePrimaryRegionRequest;
 
     public static string ArnOf(string partition, string region, string accountId, string keyId) =>
         $"arn:{partition}:kms:{region}:{accountId}:key/{keyId}";

@@ -16,6 +16,8 @@ public sealed partial class RegionActor
             case GetParametersForImportRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
             case ImportKeyMaterialRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
             case DeleteImportedKeyMaterialRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
+            // AWS: UpdatePrimaryRegion's KeyId is "the key ID or key ARN of a multi-Region primary key".
+            case UpdatePrimaryRegionRequest r: return ResolveKeyId(r.KeyId, "keyId", allowAlias: false);
             // AWS: KeyId is optional on Decrypt (symmetric) and ReEncrypt's source: the ciphertext names the key.
             case DecryptRequest { KeyId: null } r: return KeyOfCiphertext(r.CiphertextBlob);
             // AWS: RetireGrant names its key by KeyId, or only by its grant token.
