@@ -24,6 +24,8 @@ public sealed record KmsSettings
     public required bool AllowLegacyPkcs1 { get; init; }
     /// <summary>kms.multi-region.replica-creation-delay: how long a new replica stays in the Creating key state.</summary>
     public required TimeSpan ReplicaCreationDelay { get; init; }
+    /// <summary>kms.multi-region.update-primary-region-delay: how long both keys stay Updating after UpdatePrimaryRegion.</summary>
+    public TimeSpan UpdatePrimaryRegionDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public static KmsSettings From(Config config)
     {
@@ -52,6 +54,7 @@ public sealed record KmsSettings
             ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
             ReplicaCreationDelay = kms.GetTimeSpan("multi-region.replica-creation-delay", TimeSpan.FromSeconds(2)),
+            UpdatePrimaryRegionDelay = kms.GetTimeSpan("multi-region.update-primary-region-delay", TimeSpan.FromSeconds(2)),
         };
     }
 

@@ -45,6 +45,11 @@ public sealed partial class KmsEngineActor : ReceiveActor
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
         Receive<RouteToKey>(route => RegionOf(route.AccountId, route.Region).Forward(route));
+        Receive<ToRelatedKey>(related =>
+        {
+            if (KmsArn.TryParse(related.KeyArn, out var arn))
+                RegionOf(arn.AccountId, arn.Region).Forward(related);
+        });
         Receive<ReEncryptToAccount>(reEncrypt => RegionOf(reEncrypt.AccountId, reEncrypt.Region).Forward(reEncrypt.Message));
         Receive<Settle>(_ =>
         {

@@ -33,6 +33,7 @@ public sealed partial class KeyActor
                 case GetParametersForImportRequest r: GetParametersForImport(command, r, replyTo); break;
                 case ImportKeyMaterialRequest r: ImportKeyMaterial(command, r, replyTo); break;
                 case ReplicateKeyRequest r: ReplicateKey(command, r, replyTo); break;
+                case UpdatePrimaryRegionRequest r: UpdatePrimaryRegion(command, r, replyTo); break;
                 case CreateGrantRequest or ListGrantsRequest or RetireGrantRequest or RevokeGrantRequest: OnGrantCommand(command, replyTo); break;
                 case var r when KeyRules.Decides(r) && r is not CreateKeyRequest:
                     var context = r is RotateKeyOnDemandRequest && _key.Origin == OriginType.AWS_KMS && KeyRules.IsSymmetric(_key)

@@ -63,7 +63,7 @@ public sealed partial class KeyActor
     {
         var expiry = KeyRules.ExpireMaterial(key, now);
         var created = KeyRules.CompleteReplicaCreation(key, now);
-        var events = expiry.Events.AddRange(created.Events);
+        var events = expiry.Events.AddRange(created.Events).AddRange(KeyRules.CompleteUpdateIfDue(key, now).Events);
         return events.AddRange(KeyRules.DeleteIfDue(events.Aggregate(key, KeyRules.Apply), now).Events);
     }
 }

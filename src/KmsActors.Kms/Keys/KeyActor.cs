@@ -74,6 +74,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case ReplicaCreationFailed failed: OnReplicaCreationFailed(failed); break;
             case PrimaryMaterialsChanged changed: OnPrimaryMaterialsChanged(changed); break;
             case ReplicaHoldsMaterial holds: OnReplicaHoldsMaterial(holds); break;
+            case IPrimaryRegionMessage primaryRegion: OnPrimaryRegionMessage(primaryRegion); break;
             case WakeUp or DueTimer: OnDue(); break;
             case KeyAliases aliases: _aliases = aliases.Names; break;
             case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;

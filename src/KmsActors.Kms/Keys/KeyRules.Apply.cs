@@ -39,6 +39,13 @@ public static partial class KeyRules
             ReplicaMaterialAnnounced x => MaterialAnnounced(key, x),
             ReplicaMaterialWithdrawn x => MaterialWithdrawn(key, x),
             ReplicaMaterialImported x => ReplicaImported(key, x),
+            PrimaryRegionUpdated x => PrimaryRegionMoved(key, x),
+            // Enabled again; an imported key whose material expired meanwhile is PendingImport, as it would have become.
+            KeyUpdateCompleted => key with
+            {
+                State = key.Origin == OriginType.EXTERNAL && !HasAllPermanentMaterial(key) ? KeyState.PendingImport : KeyState.Enabled,
+                UpdatingUntil = null,
+            },
             _ => throw new ArgumentException($"Unknown key event {e.GetType().Name}.", nameof(e)),
         };
     }

@@ -38,7 +38,8 @@ public static partial class KeyRules
             ? KeyDecision.Persist(null, new KeyDeleted(date))
             : KeyDecision.Reply(null);
 
-    /// <summary>The earliest moment the key must act on by itself: a material ValidTo or the DeletionDate (null: none).</summary>
+    /// <summary>The earliest moment the key must act on by itself: a material ValidTo, the DeletionDate or the end of
+    /// Updating (null: none).</summary>
     public static DateTimeOffset? NextDueDate(KmsKey key)
     {
         var dates = key.Materials.Where(m => m.IsPresent && m.ValidTo is not null).Select(m => m.ValidTo!.Value).ToList();
@@ -46,6 +47,8 @@ public static partial class KeyRules
             dates.Add(deletion);
         if (key.State == KeyState.Creating && key.CreatingUntil is { } created)
             dates.Add(created);
+        if (key.State == KeyState.Updating && key.UpdatingUntil is { } updated)
+            dates.Add(updated);
         return dates.Count == 0 ? null : dates.Min();
     }
 

@@ -26,8 +26,9 @@ public static partial class KeyRules
     //   CRE        KMSInvalidStateException  "<key ARN> is creating."
     // PendingReplicaDeletion uses the PendingDeletion column. Creating (a new multi-Region replica, for
     // kms.multi-region.replica-creation-delay) is the set below the table: AWS lets a Creating key be managed but not
-    // used, so every operation outside that set answers CRE (docs/multi-region-keys.md). Updating/Unavailable never
-    // occur here (there are no custom key stores).
+    // used, so every operation outside that set answers CRE. Updating (after UpdatePrimaryRegion) uses the Enabled
+    // column for the operations that only read or use the key, and refuses the rest (docs/multi-region-keys.md).
+    // Unavailable never occurs here (there are no custom key stores).
     // ---------------------------------------------------------------------------------------------------------
     private static readonly FrozenDictionary<string, Row> Table = new Dictionary<string, Row>
     {
@@ -53,6 +54,7 @@ public static partial class KeyRules
         ["PutKeyPolicy"] =                 new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["ListKeyPolicies"] =              new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["ReplicateKey"] =                 new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
+        ["UpdatePrimaryRegion"] =          new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // both keys must be Enabled
         ["CreateAlias"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
         // Grants (docs/grants.md): creating one is key management; listing, retiring and revoking work in every state.
         ["CreateGrant"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
@@ -99,6 +101,7 @@ public static partial class KeyRules
             KeyState.PendingDeletion or KeyState.PendingReplicaDeletion => row.PendingDeletion,
             KeyState.PendingImport => row.PendingImport,
             KeyState.Creating => AllowedWhileCreating.Contains(operation) ? Cell.OK : Cell.CRE,
+            KeyState.Updating when UsableWhileUpdating(operation) => row.Enabled,
             _ => throw KmsException.InvalidState($"{key.Arn} is {key.State.ToString().ToLowerInvariant()}."),
         };
         switch (cell)
@@ -144,6 +147,7 @@ public static partial class KeyRules
             PutKeyPolicyRequest r => PutKeyPolicy(key, r),
             ListKeyPoliciesRequest r => ListKeyPolicies(key, r),
             ReplicateKeyRequest r => ApproveReplicateKey(key, r),
+            UpdatePrimaryRegionRequest r => ApproveUpdatePrimaryRegion(key, r),
             _ => throw new ArgumentException($"{request.GetType().Name} is not decided by the key rules.", nameof(request)),
         };
     }
@@ -154,7 +158,7 @@ public static partial class KeyRules
         or ScheduleKeyDeletionRequest or CancelKeyDeletionRequest or RotateKeyOnDemandRequest or ListKeyRotationsRequest
         or GetKeyRotationStatusRequest or EnableKeyRotationRequest or DisableKeyRotationRequest or UpdateKeyDescriptionRequest
         or TagResourceRequest or UntagResourceRequest or ListResourceTagsRequest or GetKeyPolicyRequest or PutKeyPolicyRequest
-        or ListKeyPoliciesRequest or ReplicateKeyRequest;
+        or ListKeyPoliciesRequest or ReplicateKeyRequest or UpdatePrimaryRegionRequest;
 
     public static string ArnOf(string partition, string region, string accountId, string keyId) =>
         $"arn:{partition}:kms:{region}:{accountId}:key/{keyId}";

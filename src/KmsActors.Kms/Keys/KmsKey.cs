@@ -38,6 +38,8 @@ public sealed record KmsKey : IKmsPersistentMessage
     public DateTimeOffset? CreatingUntil { get; init; }
     /// <summary>On a primary: the ARNs of its replicas.</summary>
     public ImmutableList<string> ReplicaArns { get; init; } = [];
+    /// <summary>Set while the key is Updating after UpdatePrimaryRegion: when it returns to Enabled (docs/multi-region-keys.md).</summary>
+    public DateTimeOffset? UpdatingUntil { get; init; }
 
     /// <summary>Key policies by name (KMS has only "default").</summary>
     public ImmutableSortedDictionary<string, string> Policies { get; init; } = ImmutableSortedDictionary<string, string>.Empty;

@@ -72,6 +72,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         // A primary key actor may send its replication request through its parent: the engine routes it.
         Command<ReplicateTo>(message => Context.Parent.Forward(message));
         Command<RouteToKey>(OnRouteToKey);
+        Command<ToRelatedKey>(OnToRelatedKey);
         Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());
         Command<IdleSweep>(_ => OnIdleSweep());

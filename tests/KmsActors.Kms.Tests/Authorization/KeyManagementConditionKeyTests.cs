@@ -5,7 +5,7 @@ namespace KmsActors.Kms.Tests.Authorization;
 
 /// <summary>The condition keys of key management requests through the engine: kms:ReplicaRegion (ReplicateKey),
 /// kms:RotationPeriodInDays (EnableKeyRotation), kms:BypassPolicyLockoutSafetyCheck (PutKeyPolicy)
-/// (docs/condition-keys.md). kms:PrimaryRegion is not tested: UpdatePrimaryRegion is not implemented.</summary>
+/// and kms:PrimaryRegion (UpdatePrimaryRegion) (docs/condition-keys.md).</summary>
 public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Config)
 {
     private const string UsWest2 = "us-west-2";
@@ -13,12 +13,14 @@ public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Conf
     private static readonly string ReplicatorWithoutCreateKey = Role("replicator-without-create-key");
     private static readonly string Rotator = Role("rotator");
     private static readonly string PolicyAdmin = Role("policy-admin");
+    private static readonly string Mover = Role("mover");
 
     private static readonly string Config = Iam(
         // AWS: ReplicateKey also needs kms:CreateKey in an IAM policy in the replica Region.
         (Replicator, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:CreateKey","Resource":"*"},"""
             + """{"Effect":"Allow","Action":"kms:ReplicateKey","Resource":"*","Condition":{"StringEquals":{"kms:ReplicaRegion":"eu-west-1"}}}]}"""),
         (ReplicatorWithoutCreateKey, Allow("kms:ReplicateKey", """{"StringEquals":{"kms:ReplicaRegion":"eu-west-1"}}""")),
+        (Mover, Allow("kms:UpdatePrimaryRegion", """{"StringEquals":{"kms:PrimaryRegion":"eu-west-1"}}""")),
         (Rotator, Allow("kms:EnableKeyRotation", """{"NumericLessThanEquals":{"kms:RotationPeriodInDays":180}}""")),
         // AWS's example: deny PutKeyPolicy when the request bypasses the policy lockout safety check.
         (PolicyAdmin, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:PutKeyPolicy","Resource":"*"},"""
@@ -51,6 +53,44 @@ public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Conf
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
         Assert.Equal(1, await KeyCount(EuWest1));
     }
+
+    [Fact]
+    public async Task primary_region_is_the_requested_region()
+    {
+        var primary = await NewKey(new CreateKeyRequest { MultiRegion = true });
+        await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
+        await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = UsWest2 });
+
+        await AssertRefusedUnchanged(primary.KeyId!, () => MoveAs(Mover, primary.KeyId!, UsWest2),
+            "AccessDeniedException", NoIdentityAllow(Mover, "kms:UpdatePrimaryRegion", primary.Arn!));
+        Assert.Equal(MultiRegionKeyType.REPLICA, (await Describe(primary.KeyId!, UsWest2)).MultiRegionConfiguration!.MultiRegionKeyType);
+
+        await MoveAs(Mover, primary.KeyId!, EuWest1);
+        Assert.Equal(MultiRegionKeyType.PRIMARY, (await Describe(primary.KeyId!, EuWest1)).MultiRegionConfiguration!.MultiRegionKeyType);
+    }
+
+    [Fact]
+    public async Task update_primary_region_also_needs_the_replicas_key_policy()
+    {
+        var primary = await NewKey(new CreateKeyRequest { MultiRegion = true });
+        var replicaArn = $"arn:aws:kms:eu-west-1:{Account}:key/{primary.KeyId}";
+        // AWS: kms:UpdatePrimaryRegion on the current replica key too, "in the replica key's key policy".
+        await Engine.ReplicateKey(new ReplicateKeyRequest
+        {
+            KeyId = primary.KeyId,
+            ReplicaRegion = EuWest1,
+            Policy = KeyPolicy($$$"""{"Sid":"No move","Effect":"Deny","Principal":{"AWS":"{{{Mover}}}"},"Action":"kms:UpdatePrimaryRegion","Resource":"*"}"""),
+        });
+        var replicaBefore = await Observable(primary.KeyId!, EuWest1);
+
+        await AssertRefusedUnchanged(primary.KeyId!, () => MoveAs(Mover, primary.KeyId!, EuWest1),
+            "AccessDeniedException", ResourceDeny(Mover, "kms:UpdatePrimaryRegion", replicaArn));
+
+        Assert.Equal(replicaBefore, await Observable(primary.KeyId!, EuWest1));
+    }
+
+    private Task MoveAs(string principal, string keyId, string primaryRegion) =>
+        Engine.Send<EmptyResponse>(new UpdatePrimaryRegionRequest { KeyId = keyId, PrimaryRegion = primaryRegion }, As(principal));
 
     [Fact]
     public async Task rotation_period_is_the_requested_one_or_aws_default_of_365_days()
