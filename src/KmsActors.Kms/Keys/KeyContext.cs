@@ -22,7 +22,7 @@ public sealed record KeyContext
     /// <summary>ImportKeyMaterial: the token checked and the material unwrapped and validated by the actor.</summary>
     public ValidatedImport? Import { get; init; }
 
-    /// <summary>kms.import.allow-legacy-pkcs1 (reference §11).</summary>
+    /// <summary>kms.import.allow-legacy-pkcs1 (docs/byok.md).</summary>
     public bool AllowLegacyPkcs1 { get; init; }
 
     /// <summary>China Regions (cn-north-1, cn-northwest-1) are the partition aws-cn.</summary>

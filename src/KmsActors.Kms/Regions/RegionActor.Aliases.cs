@@ -5,7 +5,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// CreateAlias / UpdateAlias / DeleteAlias (reference §2.10). Aliases belong to the region, not to a key.
+// CreateAlias / UpdateAlias / DeleteAlias (target key state: docs/key-states.md). Aliases belong to the region, not to a key.
 public sealed partial class RegionActor
 {
     [GeneratedRegex("^[a-zA-Z0-9:/_-]+$", RegexOptions.CultureInvariant)]
