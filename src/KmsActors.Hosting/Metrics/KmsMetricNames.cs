@@ -20,7 +20,7 @@ public static class KmsMetricNames
     public const string WrappingKeysAvailable = "kms.import.wrapping_keys.available";
 
     /// <summary>Observable gauge (seconds), AWS/KMS's per-key metric: time left until the key's imported material
-    /// expires, by <see cref="KeyIdTag"/>; only EXTERNAL keys whose material expires (reference §7.1).</summary>
+    /// expires, by <see cref="KeyIdTag"/>; only EXTERNAL keys whose material expires (docs/byok.md).</summary>
     public const string SecondsUntilKeyMaterialExpiration = "SecondsUntilKeyMaterialExpiration";
 
     public const string OperationTag = "operation";

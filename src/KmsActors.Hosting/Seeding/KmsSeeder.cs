@@ -131,7 +131,7 @@ internal sealed class KmsSeeder(KmsEngine engine, ILogger logger)
         }
     }
 
-    /// <summary>Same material? Symmetric keys: the KeyMaterialId (derived from key ID and material, reference §11);
+    /// <summary>Same material? Symmetric keys: the KeyMaterialId (derived from key ID and material, docs/byok.md);
     /// asymmetric keys: the public key; HMAC keys: a MAC of a fixed message.</summary>
     private async Task<bool> HoldsMaterial(KmsSeedKey seed, KeyMetadata metadata, ValidatedMaterial material, CancellationToken ct)
     {

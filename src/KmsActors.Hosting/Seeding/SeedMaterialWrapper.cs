@@ -3,7 +3,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Hosting.Seeding;
 
-/// <summary>Wraps seed material for ImportKeyMaterial as a client would (reference §4.3, §4.4).</summary>
+/// <summary>Wraps seed material for ImportKeyMaterial as a client would (docs/byok.md).</summary>
 internal static class SeedMaterialWrapper
 {
     /// <summary>Symmetric and HMAC material fits one RSA_2048 OAEP block: RSAES_OAEP_SHA_256; private keys (PKCS#8) do

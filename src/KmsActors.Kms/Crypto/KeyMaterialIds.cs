@@ -6,7 +6,7 @@ namespace KmsActors.Kms.Crypto;
 
 /// <summary>
 /// KeyMaterialId: AWS says it is deterministic in (KMS key ID, material) and 64 hex chars; KmsActors uses
-/// hex(HMAC-SHA256(key = UTF-8 key ID, data = material)) (reference §11). Multi-Region keys pass the shared mrk- ID.
+/// hex(HMAC-SHA256(key = UTF-8 key ID, data = material)) (docs/byok.md). Multi-Region keys pass the shared mrk- ID.
 /// </summary>
 public static partial class KeyMaterialIds
 {

@@ -6,7 +6,7 @@ namespace KmsActors.Kms.Crypto;
 
 /// <summary>
 /// Checks imported key material against its key spec, following the AWS key material requirements
-/// (reference §5): anything that does not fit is IncorrectKeyMaterialException and the key is left as it was (§11).
+/// (docs/byok.md): anything that does not fit is IncorrectKeyMaterialException and the key is left as it was.
 /// </summary>
 public static partial class KeyMaterialValidator
 {
@@ -48,7 +48,7 @@ public static partial class KeyMaterialValidator
         }
     }
 
-    /// <summary>The spec's minimum HMAC key length in bytes, which is also the length we generate (AWS §5).</summary>
+    /// <summary>The spec's minimum HMAC key length in bytes, which is also the length we generate (docs/byok.md).</summary>
     public static int HmacMinimumBytes(KeySpec spec) => spec switch
     {
         KeySpec.HMAC_224 => 28,

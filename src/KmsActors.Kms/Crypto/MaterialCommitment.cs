@@ -6,7 +6,7 @@ namespace KmsActors.Kms.Crypto;
 
 /// <summary>
 /// An engine-keyed commitment to (key ID, material), kept after the material itself is destroyed so a reimport can be
-/// checked for "same material" (reference §11). Unlike the KeyMaterialId, it cannot be recomputed without the engine key,
+/// checked for "same material" (docs/byok.md). Unlike the KeyMaterialId, it cannot be recomputed without the engine key,
 /// so a leaked journal does not let anyone test guesses of low-entropy material.
 /// </summary>
 public sealed class MaterialCommitment

@@ -8,7 +8,7 @@ namespace KmsActors.Kms.Import;
 
 /// <summary>
 /// Seals import tokens with AES-256-GCM under the engine's token key, so a token is opaque to the caller and any
-/// flipped bit is detected (reference §11). Layout:
+/// flipped bit is detected (docs/byok.md). Layout:
 /// <code>
 /// sealed  = version (1) ‖ nonce (12) ‖ tag (16) ‖ AES-GCM(payload), AD = version
 /// payload = tokenId (16) ‖ issuedAt ticks (i64 BE) ‖ validTo ticks (i64 BE) ‖ algorithm (u8) ‖ wrapping key spec (u8)

@@ -7,8 +7,8 @@ namespace KmsActors.Kms.Import;
 
 /// <summary>
 /// Recovers imported key material from EncryptedKeyMaterial with the import token's wrapping private key
-/// (reference §4.3, §4.4). Whatever fails to decrypt — wrong public key, wrong algorithm, corruption, truncation,
-/// a bad ephemeral key size — is InvalidCiphertextException, never a raw CryptographicException (§11).
+/// (docs/byok.md). Whatever fails to decrypt — wrong public key, wrong algorithm, corruption, truncation,
+/// a bad ephemeral key size — is InvalidCiphertextException, never a raw CryptographicException (docs/byok.md).
 /// </summary>
 public static class KeyMaterialUnwrapper
 {
@@ -28,7 +28,7 @@ public static class KeyMaterialUnwrapper
         };
     }
 
-    /// <summary>One step (§4.3): EncryptedKeyMaterial = RSA-OAEP(material), exactly one modulus long.</summary>
+    /// <summary>One step: EncryptedKeyMaterial = RSA-OAEP(material), exactly one modulus long.</summary>
     private static byte[] RsaDecrypt(WrappingKeySpec spec, byte[] privateKey, ReadOnlySpan<byte> encrypted, RSAEncryptionPadding padding)
     {
         using var rsa = LoadRsa(spec, privateKey);
@@ -38,8 +38,8 @@ public static class KeyMaterialUnwrapper
     }
 
     /// <summary>
-    /// Two step (§4.4, PKCS#11 CKM_RSA_AES_KEY_WRAP): the first modulus-length bytes are RSA-OAEP(ephemeral AES key),
-    /// the rest is AES key wrap with padding (RFC 5649) of the material. 128, 192 and 256-bit ephemeral keys are accepted (§11).
+    /// Two step (PKCS#11 CKM_RSA_AES_KEY_WRAP): the first modulus-length bytes are RSA-OAEP(ephemeral AES key),
+    /// the rest is AES key wrap with padding (RFC 5649) of the material. 128, 192 and 256-bit ephemeral keys are accepted (docs/byok.md).
     /// </summary>
     private static byte[] RsaAesKeyUnwrap(WrappingKeySpec spec, byte[] privateKey, ReadOnlySpan<byte> encrypted, RSAEncryptionPadding padding)
     {

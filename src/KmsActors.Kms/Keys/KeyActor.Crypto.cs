@@ -6,7 +6,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Cryptographic operations (reference §2.9): state and usage from KeyRules.CheckUsable, then the key's crypto objects.
+// Cryptographic operations (docs/key-states.md): state and usage from KeyRules.CheckUsable, then the key's crypto objects.
 public sealed partial class KeyActor
 {
     /// <summary>AWS: PlaintextType and message blobs are 1–4096 bytes.</summary>

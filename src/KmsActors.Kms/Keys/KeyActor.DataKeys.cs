@@ -3,12 +3,12 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// GenerateDataKey(+WithoutPlaintext), GenerateDataKeyPair(+WithoutPlaintext) (reference §2.9).
+// GenerateDataKey(+WithoutPlaintext), GenerateDataKeyPair(+WithoutPlaintext) (state and key usage: docs/key-states.md).
 public sealed partial class KeyActor
 {
     private object GenerateDataKey(string? keyId, DataKeySpec? keySpec, int? numberOfBytes, IReadOnlyDictionary<string, string>? context, bool? dryRun, string operation, bool withPlaintext)
     {
-        // AWS [LS]: neither KeySpec nor NumberOfBytes → "NumberOfBytes is required."
+        // AWS (recorded; docs/validation.md): neither KeySpec nor NumberOfBytes → "NumberOfBytes is required."
         if (keySpec is null && numberOfBytes is null)
             throw KmsException.Validation("NumberOfBytes is required.");
         if (keySpec is not null && numberOfBytes is not null)

@@ -3,7 +3,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Sign/Verify, GenerateMac/VerifyMac, GetPublicKey (reference §2.9).
+// Sign/Verify, GenerateMac/VerifyMac, GetPublicKey (state and key usage: docs/key-states.md).
 public sealed partial class KeyActor
 {
     private SigningAlgorithmSpec SigningAlgorithm(SigningAlgorithmSpec? requested)
@@ -51,7 +51,7 @@ public sealed partial class KeyActor
     private HmacKeyMaterial Hmac(MacAlgorithmSpec? requested)
     {
         if (!KeyRules.MacAlgorithmsOf(_key!.KeySpec).Contains(requested!.Value))
-            throw Incompatible(requested.Value, _key.KeySpec); // AWS [LS]: "Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224."
+            throw Incompatible(requested.Value, _key.KeySpec); // AWS (recorded; docs/check-order.md): "Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224."
         return (HmacKeyMaterial)MaterialObject(Current);
     }
 

@@ -4,7 +4,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Material expiry at ValidTo and key deletion at DeletionDate (reference §3.2, §6, §11), on Akka timers so virtual
+// Material expiry at ValidTo and key deletion at DeletionDate (docs/byok.md; their audit records: docs/audit.md), on Akka timers so virtual
 // time (TestScheduler) drives them in tests.
 public sealed partial class KeyActor
 {

@@ -25,7 +25,7 @@ public sealed record KeyContext
     /// <summary>kms.multi-region.replica-creation-delay: how long a new replica stays Creating.</summary>
     public TimeSpan ReplicaCreationDelay { get; init; }
 
-    /// <summary>kms.import.allow-legacy-pkcs1 (reference §11).</summary>
+    /// <summary>kms.import.allow-legacy-pkcs1 (docs/byok.md).</summary>
     public bool AllowLegacyPkcs1 { get; init; }
 
     /// <summary>China Regions (cn-north-1, cn-northwest-1) are the partition aws-cn.</summary>

@@ -6,7 +6,7 @@ namespace KmsActors.Kms.Keys;
 /// <summary>
 /// One key material associated with a key. <see cref="Material"/> is null when the material is not present
 /// (never imported into this key, deleted, or expired); <see cref="Commitment"/> stays, so a reimport can be
-/// checked to be the same material without keeping the material (reference §11).
+/// checked to be the same material without keeping the material (docs/byok.md).
 /// </summary>
 public sealed record KeyMaterialEntry
 {

@@ -73,7 +73,7 @@ public static partial class KeyRules
                 RotationType = key.Materials[index].RotationType,
                 ImportedInReplicas = key.Materials[index].ImportedInReplicas,
             });
-        // §11: consumed tokens are remembered until they would have expired anyway.
+        // docs/byok.md: consumed tokens are remembered until they would have expired anyway.
         var tokens = key.ConsumedImportTokens.Where(t => t.Value > e.At).ToImmutableSortedDictionary().SetItem(e.TokenId, e.TokenValidTo);
         return key with
         {
@@ -89,7 +89,7 @@ public static partial class KeyRules
         if (index < 0)
             return key;
         var entry = key.Materials[index];
-        // AWS §2.6: pending material is not permanently associated: it goes away and may be replaced by other material.
+        // AWS (docs/byok.md): pending material is not permanently associated: it goes away and may be replaced by other material.
         // A replica's copy of its primary's pending material goes back to pending import: the primary still has it
         // (AWS: deleting a replica's material leaves the primary unchanged), so the replica may import it again.
         if (!entry.IsPermanentlyAssociated)
@@ -98,7 +98,7 @@ public static partial class KeyRules
                     ExpirationModel = null, ValidTo = null, KeyMaterialState = KeyMaterialState.PENDING_MULTI_REGION_IMPORT_AND_ROTATION }) }
                 : key with { Materials = key.Materials.RemoveAt(index) };
         var gone = entry with { Material = null, SealedMaterial = null, ImportState = ImportState.PENDING_IMPORT, ExpirationModel = null, ValidTo = null };
-        // AWS §2.6/§3.2: Enabled/Disabled → PendingImport; PendingDeletion (and PendingImport) unchanged.
+        // AWS (docs/key-states.md): Enabled/Disabled → PendingImport; PendingDeletion (and PendingImport) unchanged.
         var state = key.State is KeyState.Enabled or KeyState.Disabled ? KeyState.PendingImport : key.State;
         return key with { Materials = key.Materials.SetItem(index, gone), State = state };
     }

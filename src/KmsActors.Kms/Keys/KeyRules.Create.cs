@@ -5,7 +5,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// CreateKey (reference §2.2) and the creation of a multi-Region replica (§2.12, §8).
+// CreateKey (Origin EXTERNAL: docs/byok.md) and the creation of a multi-Region replica (docs/multi-region-keys.md).
 public static partial class KeyRules
 {
     [GeneratedRegex("^mrk-[a-f0-9]{32}$")]
@@ -71,7 +71,7 @@ public static partial class KeyRules
         if (spec == KeySpec.SM2 && !c.IsChina)
             throw KmsException.Unsupported("KeySpec SM2 is supported only in China Regions.");
 
-        // AWS: ML-DSA material cannot be imported; Ed25519 import is unconfirmed, KmsActors refuses it too (§5).
+        // AWS: ML-DSA material cannot be imported; Ed25519 import is unconfirmed, KmsActors refuses it too (docs/byok.md).
         if (origin == OriginType.EXTERNAL && spec is KeySpec.ML_DSA_44 or KeySpec.ML_DSA_65 or KeySpec.ML_DSA_87 or KeySpec.ECC_NIST_EDWARDS25519)
             throw KmsException.Unsupported($"KeySpec {spec} does not support imported key material (Origin EXTERNAL).");
 
@@ -87,7 +87,7 @@ public static partial class KeyRules
         var arn = c.KeyArn(keyId);
 
         var materials = ImmutableList<KeyMaterialEntry>.Empty;
-        var state = KeyState.PendingImport; // EXTERNAL: created without material (AWS §2.2)
+        var state = KeyState.PendingImport; // EXTERNAL: created without material (docs/byok.md)
         if (origin == OriginType.AWS_KMS)
         {
             var generated = c.GeneratedMaterial ?? throw KmsException.Internal("CreateKey with Origin AWS_KMS needs generated key material.");
@@ -124,7 +124,7 @@ public static partial class KeyRules
     }
 
     /// <summary>
-    /// Creates the replica of <paramref name="primary"/> in <c>context.Region</c> (AWS §2.12, §8): same key ID, spec,
+    /// Creates the replica of <paramref name="primary"/> in <c>context.Region</c> (docs/multi-region-keys.md): same key ID, spec,
     /// usage, origin and rotation setting; own policy, tags, description and state. An EXTERNAL replica starts in
     /// PendingImport knowing the primary's materials only by ID and commitment, so its imports must be the same material.
     /// </summary>

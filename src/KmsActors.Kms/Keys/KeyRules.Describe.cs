@@ -2,13 +2,13 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// DescribeKey's KeyMetadata, field by field as AWS returns it (reference §2.3).
+// DescribeKey's KeyMetadata, field by field as AWS returns it (docs/byok.md for the imported-material fields).
 public static partial class KeyRules
 {
     public static KeyMetadata Describe(KmsKey key)
     {
         var current = key.CurrentMaterial;
-        // AWS [LS]: ExpirationModel/ValidTo only while EXTERNAL material is imported; ValidTo is the earliest expiry
+        // AWS (recorded; docs/byok.md): ExpirationModel/ValidTo only while EXTERNAL material is imported; ValidTo is the earliest expiry
         // of the permanently-associated materials.
         var imported = key.Origin == OriginType.EXTERNAL && current is { IsPresent: true };
         var permanent = key.Materials.Where(m => m.IsPermanentlyAssociated && m.IsPresent).ToList();
@@ -39,7 +39,7 @@ public static partial class KeyRules
             MultiRegion = key.MultiRegion,
             MultiRegionConfiguration = key.MultiRegion ? MultiRegionConfigurationOf(key) : null,
             PendingDeletionWindowInDays = key.State == KeyState.PendingReplicaDeletion ? key.PendingWindowInDays : null,
-            // AWS [LS]: symmetric keys only, once material exists; kept after the material is deleted.
+            // AWS (recorded; docs/byok.md): symmetric keys only, once material exists; kept after the material is deleted.
             // AWS: a replica that is still Creating has no CurrentKeyMaterialId yet.
             CurrentKeyMaterialId = IsSymmetric(key) && key.State != KeyState.Creating ? current?.KeyMaterialId : null,
         };

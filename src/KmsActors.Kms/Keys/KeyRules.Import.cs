@@ -3,13 +3,13 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// GetParametersForImport and ImportKeyMaterial (reference §2.4, §2.5, §4.2, §8, §11).
+// GetParametersForImport and ImportKeyMaterial (docs/byok.md).
 public static partial class KeyRules
 {
     /// <summary>AWS: ValidTo at most 365 days after the request.</summary>
     public static readonly TimeSpan MaxValidity = TimeSpan.FromDays(365);
 
-    /// <summary>AWS: only EXTERNAL keys take imported material; otherwise footnote [9].</summary>
+    /// <summary>AWS: only EXTERNAL keys take imported material; otherwise UnsupportedOperationException (docs/key-states.md).</summary>
     private static void RequireExternal(KmsKey key)
     {
         if (key.Origin != OriginType.EXTERNAL)
@@ -24,10 +24,10 @@ public static partial class KeyRules
         var algorithm = r.WrappingAlgorithm!.Value;
         var wrappingSpec = r.WrappingKeySpec!.Value;
 
-        // §11: RSAES_PKCS1_V1_5 is unsupported since 2023-10-10 unless kms.import.allow-legacy-pkcs1 = on.
+        // docs/byok.md: RSAES_PKCS1_V1_5 is unsupported since 2023-10-10 unless kms.import.allow-legacy-pkcs1 = on.
         if (algorithm == AlgorithmSpec.RSAES_PKCS1_V1_5 && !c.AllowLegacyPkcs1)
             throw KmsException.Validation("The RSAES_PKCS1_V1_5 wrapping algorithm is deprecated and no longer supported. Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.");
-        // §11: SM2/SM2PKE only in China Regions; RSA_AES_KEY_WRAP_* not in China Regions.
+        // docs/byok.md: SM2/SM2PKE only in China Regions; RSA_AES_KEY_WRAP_* not in China Regions.
         if ((algorithm == AlgorithmSpec.SM2PKE || wrappingSpec == WrappingKeySpec.SM2) && !c.IsChina)
             throw KmsException.Unsupported($"{(algorithm == AlgorithmSpec.SM2PKE ? $"WrappingAlgorithm {algorithm}" : $"WrappingKeySpec {wrappingSpec}")} is supported only in China Regions.");
         if (algorithm is AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_1 or AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256 && c.IsChina)
@@ -35,7 +35,7 @@ public static partial class KeyRules
         if ((algorithm == AlgorithmSpec.SM2PKE) != (wrappingSpec == WrappingKeySpec.SM2))
             throw KmsException.Validation($"WrappingAlgorithm {algorithm} is not compatible with WrappingKeySpec {wrappingSpec}.");
 
-        // §4.2: an RSA private key never fits one RSA-OAEP block; a P-521 PKCS#8 key does not fit RSA_2048 OAEP.
+        // docs/byok.md: an RSA private key never fits one RSA-OAEP block; a P-521 PKCS#8 key does not fit RSA_2048 OAEP.
         var directRsa = algorithm is AlgorithmSpec.RSAES_OAEP_SHA_1 or AlgorithmSpec.RSAES_OAEP_SHA_256 or AlgorithmSpec.RSAES_PKCS1_V1_5;
         if (directRsa && key.KeySpec is KeySpec.RSA_2048 or KeySpec.RSA_3072 or KeySpec.RSA_4096)
             throw KmsException.Validation($"WrappingAlgorithm {algorithm} cannot wrap {key.KeySpec} key material. Use RSA_AES_KEY_WRAP_SHA_256.");
@@ -53,11 +53,11 @@ public static partial class KeyRules
     {
         RequireExternal(key); // AWS's key-state table: origin before state ("[8] or [9]"; docs/check-order.md)
         CheckState(key, "ImportKeyMaterial");
-        // §11: ImportType exists for symmetric keys only.
+        // docs/byok.md: ImportType exists for symmetric keys only.
         if (r.ImportType is not null && !IsSymmetric(key))
             throw KmsException.Unsupported($"{key.Arn} key spec is {key.KeySpec}; ImportType is supported only for symmetric encryption KMS keys.");
 
-        // AWS [LS]: the default model is KEY_MATERIAL_EXPIRES, so a bare import needs ValidTo.
+        // AWS (recorded; docs/byok.md): the default model is KEY_MATERIAL_EXPIRES, so a bare import needs ValidTo.
         var model = r.ExpirationModel ?? ExpirationModelType.KEY_MATERIAL_EXPIRES;
         if (model == ExpirationModelType.KEY_MATERIAL_EXPIRES && r.ValidTo is null)
             throw KmsException.Validation("A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES");
@@ -68,12 +68,12 @@ public static partial class KeyRules
         if (r.ValidTo is { } far && far > now + MaxValidity)
             throw KmsException.Validation("The validTo date must be no more than 365 days from the current date.");
 
-        // AWS §2.5: KeyMaterialId cannot be combined with NEW_KEY_MATERIAL.
+        // AWS (docs/byok.md): KeyMaterialId cannot be combined with NEW_KEY_MATERIAL.
         if (r.KeyMaterialId is not null && r.ImportType == ImportType.NEW_KEY_MATERIAL)
             throw KmsException.Validation("KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL.");
     }
 
-    /// <summary>§11: a token used once is invalid, whatever the material sent with it; checked before unwrapping.</summary>
+    /// <summary>docs/byok.md: a token used once is invalid, whatever the material sent with it; checked before unwrapping.</summary>
     public static void CheckImportTokenUnused(KmsKey key, string tokenId)
     {
         if (key.ConsumedImportTokens.ContainsKey(tokenId))
@@ -85,7 +85,7 @@ public static partial class KeyRules
         CheckImportRequest(key, r, c.Now);
         var import = c.Import ?? throw KmsException.Internal("ImportKeyMaterial needs the validated import.");
 
-        // §11: each token is single use; the actor already refused foreign and garbled tokens.
+        // docs/byok.md: each token is single use; the actor already refused foreign and garbled tokens.
         CheckImportTokenUnused(key, import.TokenId);
         if (import.TokenValidTo <= c.Now)
             throw KmsException.ExpiredImportToken("The import token is expired. Call GetParametersForImport for a new public key and import token.");
@@ -95,7 +95,7 @@ public static partial class KeyRules
         if (r.KeyMaterialId is not null && (r.KeyMaterialId != import.KeyMaterialId || associated is null))
             throw KmsException.IncorrectKeyMaterial($"The key material ID {r.KeyMaterialId} does not match the imported key material or is not associated with {key.Arn}.");
 
-        // AWS §2.5: default NEW if nothing was ever imported, else EXISTING; asymmetric/HMAC keys are bound to the first material.
+        // AWS (docs/byok.md): default NEW if nothing was ever imported, else EXISTING; asymmetric/HMAC keys are bound to the first material.
         var importType = r.ImportType ?? (key.Materials.IsEmpty ? ImportType.NEW_KEY_MATERIAL : ImportType.EXISTING_KEY_MATERIAL);
         KeyMaterialState materialState;
         if (importType == ImportType.EXISTING_KEY_MATERIAL)
@@ -123,7 +123,7 @@ public static partial class KeyRules
                 var pending = key.Materials.FirstOrDefault(m => !m.IsPermanentlyAssociated);
                 if (pending is not null)
                     throw KmsException.InvalidState($"New key material (id: {import.KeyMaterialId}) cannot be imported into KMS key {key.Arn}, because another key material (id: {pending.KeyMaterialId}) is pending rotation.");
-                // AWS §8: a multi-Region primary's new material waits for every replica before it can rotate in.
+                // AWS (docs/multi-region-keys.md): a multi-Region primary's new material waits for every replica before it can rotate in.
                 materialState = key.MultiRegionKeyType == MultiRegionKeyType.PRIMARY && !key.ReplicaArns.IsEmpty
                     ? KeyMaterialState.PENDING_MULTI_REGION_IMPORT_AND_ROTATION
                     : KeyMaterialState.PENDING_ROTATION;

@@ -2,7 +2,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion (reference §2.7, §2.8, §11).
+// EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion (docs/key-states.md; deletion window: docs/limits.md).
 public static partial class KeyRules
 {
     public const int MinPendingWindowInDays = 7;
@@ -51,7 +51,7 @@ public static partial class KeyRules
     private static KeyDecision CancelKeyDeletion(KmsKey key, CancelKeyDeletionRequest r)
     {
         CheckState(key, "CancelKeyDeletion");
-        // AWS: the key becomes Disabled. §11: an EXTERNAL key missing permanently-associated material goes to PendingImport.
+        // AWS: the key becomes Disabled. Our choice (docs/byok.md): an EXTERNAL key missing permanently-associated material goes to PendingImport.
         var state = key.Origin == OriginType.EXTERNAL && !HasAllPermanentMaterial(key) ? KeyState.PendingImport : KeyState.Disabled;
         return KeyDecision.Persist(new CancelKeyDeletionResponse { KeyId = key.Arn }, new KeyDeletionCanceled(state));
     }

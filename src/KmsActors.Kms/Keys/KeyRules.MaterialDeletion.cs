@@ -2,12 +2,12 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// DeleteImportedKeyMaterial and expiry at ValidTo (reference §2.6, §3.2, §11).
+// DeleteImportedKeyMaterial and expiry at ValidTo (docs/byok.md, docs/key-states.md).
 public static partial class KeyRules
 {
     private static KeyDecision DeleteImportedKeyMaterial(KmsKey key, DeleteImportedKeyMaterialRequest r, KeyContext c)
     {
-        RequireExternal(key); // footnote [9]
+        RequireExternal(key); // AWS: a key that cannot have imported material (docs/key-states.md)
         CheckState(key, "DeleteImportedKeyMaterial");
 
         // AWS: KeyMaterialId omitted → the current material.
@@ -24,7 +24,7 @@ public static partial class KeyRules
 
     /// <summary>
     /// The expiry timer's decision: every material whose ValidTo is at or before <paramref name="now"/> is deleted
-    /// (Expired = true; CloudTrail DeleteExpiredKeyMaterial). A PendingDeletion key stays PendingDeletion (§11).
+    /// (Expired = true; CloudTrail DeleteExpiredKeyMaterial). A PendingDeletion key stays PendingDeletion (docs/byok.md).
     /// </summary>
     public static KeyDecision ExpireMaterial(KmsKey key, DateTimeOffset now) => new(
         [.. key.Materials.Where(m => m.IsPresent && m.ValidTo is { } validTo && validTo <= now)

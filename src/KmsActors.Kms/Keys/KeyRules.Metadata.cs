@@ -3,7 +3,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Description, tags, key policy and ReplicateKey approval (reference §2, §2.12).
+// Description, tags, key policy and ReplicateKey approval (docs/validation.md, docs/limits.md; ReplicateKey: docs/multi-region-keys.md).
 public static partial class KeyRules
 {
     /// <summary>KMS keys have exactly one key policy, named "default".</summary>

@@ -2,7 +2,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// RotateKeyOnDemand, ListKeyRotations, GetKeyRotationStatus, Enable/DisableKeyRotation (reference §2.11, §11).
+// RotateKeyOnDemand, ListKeyRotations, GetKeyRotationStatus, Enable/DisableKeyRotation (docs/byok.md for imported material; limits: docs/limits.md).
 public static partial class KeyRules
 {
     /// <summary>AWS: at most 25 on-demand rotations per key, not adjustable (10 until early 2026).</summary>
@@ -78,7 +78,7 @@ public static partial class KeyRules
     {
         RequireSymmetric(key);
         CheckState(key, "GetKeyRotationStatus");
-        // §11: a symmetric EXTERNAL key answers KeyRotationEnabled = false (no automatic rotation) instead of an error.
+        // Our choice (docs/byok.md): a symmetric EXTERNAL key answers KeyRotationEnabled = false (no automatic rotation) instead of an error.
         if (key.Origin == OriginType.EXTERNAL)
             return KeyDecision.Reply(new GetKeyRotationStatusResponse { KeyId = key.Arn, KeyRotationEnabled = false });
         return KeyDecision.Reply(new GetKeyRotationStatusResponse
@@ -90,7 +90,7 @@ public static partial class KeyRules
         });
     }
 
-    /// <summary>Footnote [6]: automatic rotation is not valid for EXTERNAL keys (checked before the key state).</summary>
+    /// <summary>AWS: automatic rotation is not valid for EXTERNAL keys (checked before the key state).</summary>
     private static void RequireAutomaticRotation(KmsKey key)
     {
         if (key.Origin == OriginType.EXTERNAL)

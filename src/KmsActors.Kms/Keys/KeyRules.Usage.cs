@@ -2,7 +2,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Keys;
 
-// Cryptographic operations: may this key perform the operation now? (reference §2.9, §3.3)
+// Cryptographic operations: may this key perform the operation now? (docs/key-states.md)
 public static partial class KeyRules
 {
     /// <summary>

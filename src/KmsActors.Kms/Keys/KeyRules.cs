@@ -12,17 +12,17 @@ namespace KmsActors.Kms.Keys;
 public static partial class KeyRules
 {
     // ---------------------------------------------------------------------------------------------------------
-    // The key-state × operation table: AWS's key-state table (reference §3.3) with the post-2023 notes and §11.
-    // Each cell is the outcome in that state once the preconditions AWS checks first passed: the origin for import
-    // and automatic rotation (AWS's table: "[1] or [7]", "[8] or [9]"); for the other operations the state comes
-    // before the key's spec and usage (docs/check-order.md), so a disabled RSA key answers RotateKeyOnDemand with
+    // The key-state × operation table: AWS's key-state table as KmsActors answers it (docs/key-states.md, kept equal by
+    // KeyStateDocTests). Each cell is the outcome in that state once the preconditions AWS checks first passed: the
+    // origin for import and automatic rotation (AWS's table answers either there); for the other operations the state
+    // comes before the key's spec and usage (docs/check-order.md), so a disabled RSA key answers RotateKeyOnDemand with
     // DisabledException.
     //   OK    succeeds (the operation may still refuse for its own reasons, e.g. no material pending rotation)
-    //   DIS   [1]  DisabledException         "<key ARN> is disabled."
-    //   PDEL  [3]  KMSInvalidStateException  "<key ARN> is pending deletion."  (or "pending replica deletion")
-    //              For crypto operations AWS's table allows [2] DisabledException or [3]; KmsActors always uses [3].
-    //   PIMP  [5]  KMSInvalidStateException  "<key ARN> is pending import."
-    //   NPDEL [4]  KMSInvalidStateException  "<key ARN> is not pending deletion."
+    //   DIS        DisabledException         "<key ARN> is disabled."
+    //   PDEL       KMSInvalidStateException  "<key ARN> is pending deletion."  (or "pending replica deletion")
+    //              For crypto operations AWS's table allows DisabledException or this; KmsActors always uses this.
+    //   PIMP       KMSInvalidStateException  "<key ARN> is pending import."
+    //   NPDEL      KMSInvalidStateException  "<key ARN> is not pending deletion."
     //   CRE        KMSInvalidStateException  "<key ARN> is creating."
     // PendingReplicaDeletion uses the PendingDeletion column. Creating (a new multi-Region replica, for
     // kms.multi-region.replica-creation-delay) is the set below the table: AWS lets a Creating key be managed but not
@@ -35,16 +35,16 @@ public static partial class KeyRules
         //                                      Enabled     Disabled    PendingDeletion  PendingImport
         ["CancelKeyDeletion"] =            new(Cell.NPDEL, Cell.NPDEL, Cell.OK,         Cell.NPDEL),
         ["DescribeKey"] =                  new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
-        ["DeleteImportedKeyMaterial"] =    new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),   // [9]; PendingImport: no effect
+        ["DeleteImportedKeyMaterial"] =    new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),   // not EXTERNAL: UnsupportedOperation first; PendingImport: no effect
         ["DisableKey"] =                   new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.PIMP),
         ["EnableKey"] =                    new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.PIMP),
-        ["EnableKeyRotation"] =            new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // EXTERNAL: [6] first
-        ["DisableKeyRotation"] =           new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // EXTERNAL: [6] first
-        ["GetKeyRotationStatus"] =         new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),   // §11: EXTERNAL → false
+        ["EnableKeyRotation"] =            new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // EXTERNAL: UnsupportedOperation first
+        ["DisableKeyRotation"] =           new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP), // EXTERNAL: UnsupportedOperation first
+        ["GetKeyRotationStatus"] =         new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),   // EXTERNAL → false (docs/byok.md)
         ["ListKeyRotations"] =             new(Cell.OK,    Cell.OK,    Cell.OK,         Cell.OK),
         ["RotateKeyOnDemand"] =            new(Cell.OK,    Cell.DIS,   Cell.PDEL,       Cell.PIMP),
-        ["GetParametersForImport"] =       new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),   // [8]/[9]
-        ["ImportKeyMaterial"] =            new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),   // [8]/[9]
+        ["GetParametersForImport"] =       new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),   // not EXTERNAL: UnsupportedOperation first
+        ["ImportKeyMaterial"] =            new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),   // not EXTERNAL: UnsupportedOperation first
         ["ScheduleKeyDeletion"] =          new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
         ["TagResource"] =                  new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
         ["UntagResource"] =                new(Cell.OK,    Cell.OK,    Cell.PDEL,       Cell.OK),
@@ -163,10 +163,10 @@ public static partial class KeyRules
     public static string ArnOf(string partition, string region, string accountId, string keyId) =>
         $"arn:{partition}:kms:{region}:{accountId}:key/{keyId}";
 
-    /// <summary>Symmetric encryption keys are the only ones with ImportType, rotation and KeyMaterialId in DescribeKey (AWS §2.5, §2.11).</summary>
+    /// <summary>Symmetric encryption keys are the only ones with ImportType, rotation and KeyMaterialId in DescribeKey (docs/byok.md).</summary>
     internal static bool IsSymmetric(KmsKey key) => key.KeySpec == KeySpec.SYMMETRIC_DEFAULT;
 
-    /// <summary>All permanently-associated (CURRENT / NON_CURRENT) materials are present: the key can be usable (AWS §2.6).</summary>
+    /// <summary>All permanently-associated (CURRENT / NON_CURRENT) materials are present: the key can be usable (docs/byok.md).</summary>
     internal static bool HasAllPermanentMaterial(KmsKey key) =>
         key.Materials.Any(m => m.IsPermanentlyAssociated) && key.Materials.Where(m => m.IsPermanentlyAssociated).All(m => m.IsPresent);
 }

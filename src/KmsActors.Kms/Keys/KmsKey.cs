@@ -48,7 +48,7 @@ public sealed record KmsKey : IKmsPersistentMessage
     /// <summary>Every material the key holds or ever held (in association order), see <see cref="KeyMaterialEntry"/>.</summary>
     public ImmutableList<KeyMaterialEntry> Materials { get; init; } = [];
 
-    /// <summary>Import tokens this key consumed, by token ID, with the time they would have expired (reference §11: single use).</summary>
+    /// <summary>Import tokens this key consumed, by token ID, with the time they would have expired (docs/byok.md: single use).</summary>
     public ImmutableSortedDictionary<string, DateTimeOffset> ConsumedImportTokens { get; init; } = ImmutableSortedDictionary<string, DateTimeOffset>.Empty;
 
     /// <summary>The key's grants in creation order (docs/grants.md). Written to the journal only when there are any

@@ -5,7 +5,7 @@ namespace KmsActors.Kms.Keys;
 /// <summary>
 /// What the key actor learnt from an ImportKeyMaterial request before asking the rules: the import token was
 /// unsealed and names this key, the material unwrapped and is valid for the key spec. <see cref="KeyMaterialId"/>
-/// and <see cref="Commitment"/> are computed from the material (reference §11).
+/// and <see cref="Commitment"/> are computed from the material (docs/byok.md).
 /// </summary>
 public sealed record ValidatedImport(
     string TokenId,

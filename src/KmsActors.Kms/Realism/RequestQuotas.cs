@@ -5,7 +5,7 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Kms.Realism;
 
 /// <summary>
-/// AWS KMS request quotas (reference §9.1): a token bucket per quota per account and Region, refilled on the
+/// AWS KMS request quotas (docs/limits.md): a token bucket per quota per account and Region, refilled on the
 /// engine's clock. The cryptographic operations share one quota per key type (symmetric — HMAC included — RSA,
 /// ECC); other operations have their own. A call over its quota fails with ThrottlingException.
 /// </summary>

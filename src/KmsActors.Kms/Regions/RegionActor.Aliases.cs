@@ -4,7 +4,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// CreateAlias / UpdateAlias / DeleteAlias (docs/identifiers.md). Aliases belong to the region, not to a key.
+// CreateAlias / UpdateAlias / DeleteAlias (docs/identifiers.md; target key state: docs/key-states.md). Aliases belong to the region, not to a key.
 // Order of refusals (docs/check-order.md): the name (the model's length and pattern, checked first with every request; prefix, reserved alias/aws/, characters), then a
 // TargetKeyId that names an alias, then the caller's permission, then whether the name is taken.
 public sealed partial class RegionActor

@@ -119,7 +119,7 @@ public sealed partial class RegionActor
         IndexKey(next);
     }
 
-    /// <summary>ReplicateKey's second half (reference §2.12): create the replica's key actor under the primary's key ID.</summary>
+    /// <summary>ReplicateKey's second half (docs/multi-region-keys.md): create the replica's key actor under the primary's key ID.</summary>
     private void OnInitializeReplica(InitializeReplica message)
     {
         var keyId = message.Primary.KeyId;

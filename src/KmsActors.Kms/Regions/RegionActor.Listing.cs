@@ -6,7 +6,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// ListKeys, ListAliases (reference §2.10: Limit 1–1000, default 100; Marker paging) and GenerateRandom.
+// ListKeys, ListAliases (docs/limits.md: Limit 1–1000, default 100; Marker paging) and GenerateRandom.
 public sealed partial class RegionActor
 {
     private const int DefaultLimit = 100;

@@ -11,7 +11,7 @@ namespace KmsActors.Server.Dispatch;
 /// <summary>
 /// <c>POST /</c>: the AWS KMS JSON 1.1 endpoint. Reads the target and body, authenticates the caller, decodes the
 /// operation's request record, hands it to the <see cref="IKmsRequestHandler"/> and writes the response record or
-/// the AWS error (reference §1 and §11: 400 for client errors, 500 KMSInternalException, 503 DependencyTimeoutException).
+/// the AWS error (docs/wire-protocol.md: 400 for client errors, 500 KMSInternalException, 503 DependencyTimeoutException).
 /// </summary>
 public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator authenticator, ILogger<KmsEndpoint> logger)
 {

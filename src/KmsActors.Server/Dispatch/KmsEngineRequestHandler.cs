@@ -22,7 +22,7 @@ public sealed class KmsEngineRequestHandler(ActorSystem system) : IKmsRequestHan
         }
         catch (AskTimeoutException)
         {
-            // Reference §11: the engine not answering in time is KMS's DependencyTimeoutException (HTTP 503).
+            // docs/wire-protocol.md: the engine not answering in time is KMS's DependencyTimeoutException (HTTP 503).
             throw new KmsException(KmsErrorCodes.DependencyTimeoutException,
                 $"KmsActors did not answer {operation} within {KmsEngine.DefaultTimeout.TotalSeconds:0} seconds. Retry the request.");
         }

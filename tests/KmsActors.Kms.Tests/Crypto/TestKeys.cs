@@ -61,7 +61,7 @@ internal static class TestKeys
         return rsa.ExportPkcs8PrivateKey();
     }
 
-    // ---- wrapping as an importing client does it: the TestKit's public helpers (reference §4.3–4.5) ----
+    // ---- wrapping as an importing client does it: the TestKit's public helpers (docs/byok.md) ----
 
     public static byte[] WrapOaep(byte[] publicKeyDer, ReadOnlySpan<byte> material, RSAEncryptionPadding padding) =>
         KeyMaterialWrapper.Wrap(publicKeyDer, OaepAlgorithm(padding, AlgorithmSpec.RSAES_OAEP_SHA_1, AlgorithmSpec.RSAES_OAEP_SHA_256), material.ToArray());

@@ -5,7 +5,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>The audit trail of a BYOK run: one CloudTrail-shaped record per API call, failures included, and no secret in any record (design: Audit; reference §6).</summary>
+/// <summary>The audit trail of a BYOK run: one CloudTrail-shaped record per API call, failures included, and no secret in any record (docs/audit.md).</summary>
 public sealed class AuditTrailTests : EngineTestBase
 {
     [Fact]

@@ -4,7 +4,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>Every BYOK path through the engine: import each importable key spec, then use the key (reference §2.9, §4.2, §5).</summary>
+/// <summary>Every BYOK path through the engine: import each importable key spec, then use the key (docs/byok.md).</summary>
 public sealed class ByokRoundTripTests : EngineTestBase
 {
     [Theory]

@@ -2,7 +2,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>Bad cryptographic calls on imported keys answer the AWS error and leave the key as it was (reference §2.9).</summary>
+/// <summary>Bad cryptographic calls on imported keys answer the AWS error and leave the key as it was (docs/key-states.md).</summary>
 public sealed class CryptoRefusalTests : EngineTestBase
 {
     [Fact]

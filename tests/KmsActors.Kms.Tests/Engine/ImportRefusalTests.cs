@@ -5,7 +5,7 @@ namespace KmsActors.Kms.Tests.Engine;
 
 /// <summary>
 /// Every bad input to GetParametersForImport / ImportKeyMaterial through the engine answers the AWS error and
-/// leaves the key exactly as it was (reference §2.4, §2.5, §5, §11).
+/// leaves the key exactly as it was (docs/byok.md).
 /// </summary>
 public sealed class ImportRefusalTests : EngineTestBase
 {
@@ -106,7 +106,7 @@ public sealed class ImportRefusalTests : EngineTestBase
         var parameters = await Parameters(key.KeyId!);
         await Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, KeyMaterialWrapper.Wrap(parameters.PublicKey!, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, material)));
 
-        // §11: a second use is InvalidImportTokenException whatever comes with it, even material that does not unwrap.
+        // docs/byok.md: a second use is InvalidImportTokenException whatever comes with it, even material that does not unwrap.
         await AssertRefusedUnchanged(key.KeyId!, () => Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, "not wrapped"u8.ToArray())),
             KmsErrorCodes.InvalidImportTokenException,
             "The import token has already been used. Call GetParametersForImport for a new public key and import token.");

@@ -3,7 +3,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>On-demand rotation of imported material: NEW_KEY_MATERIAL, RotateKeyOnDemand, ListKeyRotations, the 25-rotation limit (reference §2.5, §2.11, §9.2).</summary>
+/// <summary>On-demand rotation of imported material: NEW_KEY_MATERIAL, RotateKeyOnDemand, ListKeyRotations, the 25-rotation limit (docs/byok.md, docs/limits.md).</summary>
 public sealed class ImportedMaterialRotationTests : EngineTestBase
 {
     [Fact]

@@ -4,8 +4,8 @@ using KmsActors.TestKit.Byok;
 namespace KmsActors.Kms.Tests.Engine;
 
 /// <summary>
-/// A compact engine-level check that cells of the key-state × operation table (reference §3.3, footnotes 1, 3,
-/// 4, 5) and the §11 decisions hold through region and key actors; the whole table is tested at rules level.
+/// A compact engine-level check that cells of the key-state × operation table (docs/key-states.md: DIS, PDEL, NPDEL,
+/// PIMP) and our choices (docs/byok.md) hold through region and key actors; the whole table is tested at rules level.
 /// </summary>
 public sealed class KeyStateThroughEngineTests : EngineTestBase
 {
@@ -43,7 +43,7 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
         await Import(key.KeyId!, material, validTo);
 
         var described = await Describe(key.KeyId!);
-        Assert.Equal(KeyState.Disabled, described.KeyState); // §11: reimport into a Disabled key keeps it Disabled
+        Assert.Equal(KeyState.Disabled, described.KeyState); // docs/byok.md: reimport into a Disabled key keeps it Disabled
         Assert.Equal(ExpirationModelType.KEY_MATERIAL_EXPIRES, described.ExpirationModel);
         Assert.Equal(validTo, described.ValidTo);
     }
@@ -58,8 +58,8 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
 
         var described = await Describe(key.KeyId!);
         Assert.Equal(KeyState.PendingImport, described.KeyState);
-        Assert.Null(described.ExpirationModel);               // §10.4: gone with the material
-        Assert.Equal(deleted.KeyMaterialId, described.CurrentKeyMaterialId); // §2.3: kept after delete
+        Assert.Null(described.ExpirationModel);               // docs/byok.md: gone with the material
+        Assert.Equal(deleted.KeyMaterialId, described.CurrentKeyMaterialId); // docs/byok.md: kept after delete
         // 2023 table: on a PendingImport key it succeeds with no effect.
         var before = await Observable(key.KeyId!);
         await Engine.DeleteImportedKeyMaterial(new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId });
@@ -100,7 +100,7 @@ public sealed class KeyStateThroughEngineTests : EngineTestBase
         Assert.Equal(KeyState.PendingDeletion, (await Describe(key.KeyId!)).KeyState);
         await SingleAudit("DeleteExpiredKeyMaterial");
         await Engine.CancelKeyDeletion(new CancelKeyDeletionRequest { KeyId = key.KeyId });
-        Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState); // §11
+        Assert.Equal(KeyState.PendingImport, (await Describe(key.KeyId!)).KeyState); // docs/byok.md: no material, so not Disabled
     }
 
     [Fact]

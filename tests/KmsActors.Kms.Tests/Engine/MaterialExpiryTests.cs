@@ -4,7 +4,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>Material expiry at ValidTo on virtual time, and recovery by reimporting the same material (reference §3.2, §6).</summary>
+/// <summary>Material expiry at ValidTo on virtual time, and recovery by reimporting the same material (docs/byok.md, docs/audit.md).</summary>
 public sealed class MaterialExpiryTests : EngineTestBase
 {
     [Fact]

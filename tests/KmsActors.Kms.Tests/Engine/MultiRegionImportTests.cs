@@ -3,7 +3,7 @@ using KmsActors.TestKit.Byok;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>Multi-Region keys with imported material: replicas take the primary's material only, and related keys decrypt each other's ciphertexts (reference §2.12, §8).</summary>
+/// <summary>Multi-Region keys with imported material: replicas take the primary's material only, and related keys decrypt each other's ciphertexts (docs/byok.md, docs/multi-region-keys.md).</summary>
 public sealed class MultiRegionImportTests : EngineTestBase
 {
     [Fact]

@@ -2,7 +2,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Tests.Engine;
 
-/// <summary>ReEncrypt between two imported keys: the source key decrypts, the region forwards the destination step to the destination key (reference §2.9).</summary>
+/// <summary>ReEncrypt between two imported keys: the source key decrypts, the region forwards the destination step to the destination key (docs/key-states.md).</summary>
 public sealed class ReEncryptTests : EngineTestBase
 {
     [Fact]

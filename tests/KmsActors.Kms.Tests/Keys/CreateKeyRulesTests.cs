@@ -4,7 +4,7 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>CreateKey and DescribeKey rules (reference §2.2, §2.3).</summary>
+/// <summary>CreateKey and DescribeKey rules (docs/byok.md for EXTERNAL keys).</summary>
 public sealed class CreateKeyRulesTests
 {
     public static TheoryData<KeySpec, KeyUsageType, bool> Pairings()

@@ -4,7 +4,7 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>ImportKeyMaterial rules (reference §2.5, §8, §11).</summary>
+/// <summary>ImportKeyMaterial rules (docs/byok.md).</summary>
 public sealed class ImportKeyMaterialRulesTests
 {
     private static KmsKey NewExternal(KeySpec spec = KeySpec.SYMMETRIC_DEFAULT, KeyUsageType? usage = null) =>

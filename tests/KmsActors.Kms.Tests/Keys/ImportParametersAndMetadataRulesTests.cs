@@ -4,7 +4,7 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>GetParametersForImport approval (reference §2.4, §4.2, §11), tags, policies and ReplicateKey (§2.12, §8).</summary>
+/// <summary>GetParametersForImport approval (docs/byok.md), tags, policies and ReplicateKey (docs/multi-region-keys.md).</summary>
 public sealed class ImportParametersAndMetadataRulesTests
 {
     private static KeyDecision Parameters(KmsKey key, AlgorithmSpec algorithm, WrappingKeySpec spec, string region = Region, bool legacy = false) =>

@@ -5,7 +5,7 @@ using static KmsActors.Kms.Tests.Keys.KeyStateTableTests.Kind;
 namespace KmsActors.Kms.Tests.Keys;
 
 /// <summary>
-/// The AWS key-state × operation table (reference §3.3, its post-2023 notes and §11), one row per operation and
+/// The AWS key-state × operation table (docs/key-states.md, with our choices from docs/byok.md), one row per operation and
 /// key kind, one column per key state. Each cell is the exact outcome: OK, or "ErrorCode: message".
 /// </summary>
 public sealed class KeyStateTableTests

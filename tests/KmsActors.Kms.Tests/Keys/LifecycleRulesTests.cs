@@ -4,7 +4,7 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>Material deletion and expiry, deletion scheduling and cancelling (reference §2.6, §2.8, §3.2, §11).</summary>
+/// <summary>Material deletion and expiry, deletion scheduling and cancelling (docs/byok.md, docs/key-states.md).</summary>
 public sealed class LifecycleRulesTests
 {
     private static KmsKey Delete(KmsKey key, string? materialId = null) =>

@@ -4,7 +4,7 @@ using static KmsActors.Kms.Tests.Keys.TestKeys;
 
 namespace KmsActors.Kms.Tests.Keys;
 
-/// <summary>On-demand rotation, ListKeyRotations and automatic-rotation settings (reference §2.11, §11).</summary>
+/// <summary>On-demand rotation, ListKeyRotations and automatic-rotation settings (docs/byok.md, docs/limits.md).</summary>
 public sealed class RotationRulesTests
 {
     private static KmsKey Rotate(KmsKey key, int generatedSeed = 50) =>
