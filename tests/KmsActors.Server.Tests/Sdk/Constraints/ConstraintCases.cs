@@ -14,14 +14,28 @@ public static class ConstraintCases
     private const string UsEast1 = "us-east-1";
     private const string China = "cn-north-1";
 
-    /// <summary>Every case by name.</summary>
+    /// <summary>
+    /// Limits the API reference states and AWS enforces beyond the model's (whose shapes are shared between operations):
+    /// the service checks them after the model's, with the same wording. PendingWindowInDaysType allows 1–365 but KMS
+    /// enforces 7–30; LimitType allows 1–1000 but ListGrants and ListRetirableGrants take 1–100 and ListResourceTags
+    /// 1–50 (docs/validation.md).
+    /// </summary>
+    private static readonly Dictionary<(string Operation, string Member), (long Min, long Max)> ApiReferenceLimits = new()
+    {
+        [("ScheduleKeyDeletion", "PendingWindowInDays")] = (7, 30),
+        [("ListGrants", "Limit")] = (1, 100),
+        [("ListRetirableGrants", "Limit")] = (1, 100),
+        [("ListResourceTags", "Limit")] = (1, 50),
+    };
+
+    /// <summary>Stands for "leave the member out of the request".</summary>
+    private static readonly object Absent = new();
+
+    /// <summary>Every case by name (after the tables above: static fields initialize in order).</summary>
     public static readonly FrozenDictionary<string, ConstraintCase> All =
         KmsCatalogue.Operations.Values.OrderBy(operation => operation.Name, StringComparer.Ordinal)
             .SelectMany(operation => operation.Members.SelectMany(member => ForMember(operation, member, Root(operation, member))))
             .ToFrozenDictionary(@case => @case.Name, StringComparer.Ordinal);
-
-    /// <summary>Stands for "leave the member out of the request".</summary>
-    private static readonly object Absent = new();
 
     /// <summary>Where a member sits: its path in AWS's messages, and the whole request with a value (or <see cref="Absent"/>) put there.</summary>
     private sealed record Slot(string Path, Func<object?, Dictionary<string, object?>> Request);
@@ -42,10 +56,18 @@ public static class ConstraintCases
     {
         ConstraintCase Case(string constraint, params ConstraintProbe[] probes) =>
             new($"{operation.Name}.{slot.Path}.{constraint}", operation, slot.Path, probes);
-        ConstraintProbe Probe(string label, object? value, string region = UsEast1) =>
-            new(label, slot.Request(value), region, member.Kind == MemberKind.Enum && value is string name
+        MemberSpec? narrowed = ApiReferenceLimits.TryGetValue((operation.Name, member.Name), out var limits) ? member with { Min = limits.Min, Max = limits.Max } : null;
+        ConstraintProbe Probe(string label, object? value, string region = UsEast1)
+        {
+            var given = ReferenceEquals(value, Absent) ? null : value;
+            var expected = member.Kind == MemberKind.Enum && value is string name
                 ? ConstraintOracle.EnumViolation(member, slot.Path, name, region)
-                : ConstraintOracle.Violations(member, slot.Path, ReferenceEquals(value, Absent) ? null : value));
+                : ConstraintOracle.Violations(member, slot.Path, given);
+            // The API reference's narrower limits are checked once the model's hold.
+            if (expected.Count == 0 && narrowed is not null)
+                expected = ConstraintOracle.Violations(narrowed, slot.Path, given);
+            return new(label, slot.Request(value), region, expected);
+        }
 
         if (member.Required)
             yield return Case("required", Probe("absent", Absent), Probe("present", ConstraintValues.Valid(member)));
@@ -65,6 +87,11 @@ public static class ConstraintCases
         {
             foreach (var @case in Limits(member, "value", value => value, Case, Probe))
                 yield return @case;
+            if (narrowed is not null)
+            {
+                foreach (var @case in Limits(narrowed, "value", value => value, (name, probes) => Case("api_reference_" + name, probes), Probe))
+                    yield return @case;
+            }
         }
         if (member.Pattern is not null)
             yield return Case("pattern", Probe("breaks the pattern", ConstraintValues.BreakingPattern(member)), Probe("keeps the pattern", ConstraintValues.Valid(member)));
