@@ -105,12 +105,7 @@ public sealed class ModelConstraintTests(ConstraintServerFixture fixture) : ICla
     private async Task<((string Code, string Message)? Error, string Via)> Send(string operation, ConstraintProbe probe)
     {
         var client = fixture.Client(probe.Region);
-        var body = probe.Request;
-        if (body.Values.Contains(ConstraintValues.FreshKeyId))
-        {
-            var keyId = (await client.CreateKeyAsync(new Amazon.KeyManagementService.Model.CreateKeyRequest())).KeyMetadata.KeyId;
-            body = body.ToDictionary(member => member.Key, member => member.Value as string == ConstraintValues.FreshKeyId ? keyId : member.Value);
-        }
+        var body = await fixture.WithFreshKey(probe);
         if (SdkRequests.Build(operation, body, out var cannot) is { } request)
             return (await SdkRequests.Call(client, operation, request), "through the SDK");
         return (await fixture.Raw.Call(operation, body, probe.Region), $"as raw JSON because {cannot}");

@@ -34,6 +34,16 @@ public sealed class ConstraintServerFixture : IAsyncLifetime
             MaxErrorRetry = 0,
         }));
 
+    /// <summary>The probe's request with <see cref="ConstraintValues.FreshKeyId"/> replaced by a new symmetric key's ID
+    /// (made in the probe's region), so the request goes through to a key of its own.</summary>
+    public async Task<Dictionary<string, object?>> WithFreshKey(ConstraintProbe probe)
+    {
+        if (!probe.Request.Values.Contains(ConstraintValues.FreshKeyId))
+            return probe.Request;
+        var keyId = (await Client(probe.Region).CreateKeyAsync(new Amazon.KeyManagementService.Model.CreateKeyRequest())).KeyMetadata.KeyId;
+        return probe.Request.ToDictionary(member => member.Key, member => member.Value as string == ConstraintValues.FreshKeyId ? keyId : member.Value);
+    }
+
     public async Task InitializeAsync()
     {
         Server = await KmsTestServer.StartAsync(fake: false, hocon: Hocon);
