@@ -44,7 +44,6 @@ public sealed partial class KmsEngineActor : ReceiveActor
             _directory?.Publish(account, command.Region, region);
         });
         Receive<ReplicateTo>(replicate => RegionOf(replicate.Message.Primary.AccountId, replicate.Region).Forward(replicate.Message));
-        Receive<RouteToKey>(route => RegionOf(route.AccountId, route.Region).Forward(route));
         Receive<ToRelatedKey>(related =>
         {
             if (KmsArn.TryParse(related.KeyArn, out var arn))

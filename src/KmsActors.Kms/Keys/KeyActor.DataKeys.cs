@@ -26,8 +26,6 @@ public sealed partial class KeyActor
     {
         KeyRules.CheckUsable(_key!, operation);
         var spec = Enum.Parse<KeySpec>(pairSpec!.Value.ToString());
-        if (spec == KeySpec.SM2 && !IsChina)
-            throw KmsException.Unsupported("KeyPairSpec SM2 is supported only in China Regions.");
         DryRun(dryRun);
         var privateKey = KeyMaterialFactory.Generate(spec, IsChina);
         byte[] publicKey;

@@ -6,7 +6,7 @@ namespace KmsActors.Kms.Keys;
 
 // Related multi-Region keys share their key material (docs/multi-region-keys.md). A primary tells every replica when its
 // material changed; a replica persists the same change (material sealed under its own data key) and tells its primary
-// when it imported the primary's pending material. Messages go region → engine → region (RouteToKey).
+// when it imported the primary's pending material. Messages go region → engine → region (ToRelatedKey).
 public sealed partial class KeyActor
 {
     /// <summary>After a persisted decision: a primary whose materials changed (or that gained a replica) tells its
@@ -36,8 +36,7 @@ public sealed partial class KeyActor
         && Enumerable.Range(0, a.Materials.Count).All(i =>
             a.Materials[i].KeyMaterialId == b.Materials[i].KeyMaterialId && a.Materials[i].KeyMaterialState == b.Materials[i].KeyMaterialState);
 
-    private void RouteTo(string arn, object message) =>
-        Context.Parent.Tell(new RouteToKey(_accountId, KeyRules.RegionOf(arn), _keyId, message));
+    private void RouteTo(string arn, object message) => Context.Parent.Tell(new ToRelatedKey(arn, message));
 
     /// <summary>On a replica: follow the primary's material; CloudTrail records SynchronizeMultiRegionKey in this Region.</summary>
     private void OnPrimaryMaterialsChanged(PrimaryMaterialsChanged changed)

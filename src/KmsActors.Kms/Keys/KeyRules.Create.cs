@@ -68,8 +68,6 @@ public static partial class KeyRules
         var usage = r.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT;
         if (!AllowedUsages(spec).Contains(usage))
             throw KmsException.Validation($"KeyUsage {usage} is not compatible with KeySpec {spec}");
-        if (spec == KeySpec.SM2 && !c.IsChina)
-            throw KmsException.Unsupported("KeySpec SM2 is supported only in China Regions.");
 
         // AWS: ML-DSA material cannot be imported; Ed25519 import is unconfirmed, KmsActors refuses it too (docs/byok.md).
         if (origin == OriginType.EXTERNAL && spec is KeySpec.ML_DSA_44 or KeySpec.ML_DSA_65 or KeySpec.ML_DSA_87 or KeySpec.ECC_NIST_EDWARDS25519)

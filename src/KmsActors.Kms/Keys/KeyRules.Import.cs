@@ -27,9 +27,8 @@ public static partial class KeyRules
         // docs/byok.md: RSAES_PKCS1_V1_5 is unsupported since 2023-10-10 unless kms.import.allow-legacy-pkcs1 = on.
         if (algorithm == AlgorithmSpec.RSAES_PKCS1_V1_5 && !c.AllowLegacyPkcs1)
             throw KmsException.Validation("The RSAES_PKCS1_V1_5 wrapping algorithm is deprecated and no longer supported. Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.");
-        // docs/byok.md: SM2/SM2PKE only in China Regions; RSA_AES_KEY_WRAP_* not in China Regions.
-        if ((algorithm == AlgorithmSpec.SM2PKE || wrappingSpec == WrappingKeySpec.SM2) && !c.IsChina)
-            throw KmsException.Unsupported($"{(algorithm == AlgorithmSpec.SM2PKE ? $"WrappingAlgorithm {algorithm}" : $"WrappingKeySpec {wrappingSpec}")} is supported only in China Regions.");
+        // docs/byok.md: RSA_AES_KEY_WRAP_* not in China Regions. (SM2 and SM2PKE outside China are no values of their
+        // enums there: the model's check refused them, docs/validation.md.)
         if (algorithm is AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_1 or AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256 && c.IsChina)
             throw KmsException.Unsupported($"WrappingAlgorithm {algorithm} is not supported in China Regions.");
         if ((algorithm == AlgorithmSpec.SM2PKE) != (wrappingSpec == WrappingKeySpec.SM2))

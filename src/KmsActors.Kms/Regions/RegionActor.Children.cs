@@ -141,16 +141,6 @@ public sealed partial class RegionActor
         }
     }
 
-    /// <summary>A message between related multi-Region keys: delivered here when addressed to one of this region's keys
-    /// (dropped if the key is unknown, e.g. deleted), else passed up to the engine.</summary>
-    private void OnRouteToKey(RouteToKey route)
-    {
-        if (route.AccountId != _accountId || route.Region != _region)
-            Context.Parent.Forward(route);
-        else if (IsKnownKey(route.KeyId))
-            Deliver(route.KeyId, route.Message, Sender);
-    }
-
     /// <summary>Settle every live key (a stopping key is settled once it terminated, a buffered one after its restart).</summary>
     private void OnSettle()
     {

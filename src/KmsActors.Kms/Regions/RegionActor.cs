@@ -71,7 +71,6 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<InitializeReplica>(OnInitializeReplica);
         // A primary key actor may send its replication request through its parent: the engine routes it.
         Command<ReplicateTo>(message => Context.Parent.Forward(message));
-        Command<RouteToKey>(OnRouteToKey);
         Command<ToRelatedKey>(OnToRelatedKey);
         Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());

@@ -60,6 +60,7 @@ public sealed class KeyManagementConditionKeyTests() : ConditionKeyTestBase(Conf
         var primary = await NewKey(new CreateKeyRequest { MultiRegion = true });
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = UsWest2 });
+        await ReplicaCreation();
 
         await AssertRefusedUnchanged(primary.KeyId!, () => MoveAs(Mover, primary.KeyId!, UsWest2),
             "AccessDeniedException", NoIdentityAllow(Mover, "kms:UpdatePrimaryRegion", primary.Arn!));

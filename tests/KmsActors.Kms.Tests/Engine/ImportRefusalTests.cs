@@ -26,17 +26,17 @@ public sealed class ImportRefusalTests : EngineTestBase
     }
 
     [Fact]
-    public async Task import_with_a_malformed_arn_is_rejected()
+    public async Task import_with_a_malformed_arn_is_not_found_invalid_arn_as_aws_answers()
     {
         var key = await CreateExternalKey();
 
-        await AssertRefused(() => Parameters("arn:aws:kms:us-east-1:111122223333"), KmsErrorCodes.InvalidArnException);
+        await AssertRefused(() => Parameters("arn:aws:kms:us-east-1:111122223333"), KmsErrorCodes.NotFoundException, "Invalid arn");
         await AssertRefusedUnchanged(key.KeyId!, async () =>
         {
             var parameters = await Parameters(key.KeyId!);
             await Engine.ImportKeyMaterial(Request("arn:aws:kms:us-east-1:111122223333:key", parameters,
                 KeyMaterialWrapper.Wrap(parameters.PublicKey!, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT))));
-        }, KmsErrorCodes.InvalidArnException);
+        }, KmsErrorCodes.NotFoundException, "Invalid arn");
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         var primary = (await Engine.CreateKey(new CreateKeyRequest { MultiRegion = true })).KeyMetadata!;
         foreach (var region in regions)
             await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = region });
+        await ReplicaCreation();
         return primary.KeyId!;
     }
 
@@ -82,6 +83,7 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         await AdvanceAsync(Delay);
 
         var added = (await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = keyId, ReplicaRegion = ApSoutheast2 }, region: EuWest1)).ReplicaKeyMetadata!;
+        await ReplicaCreation();
 
         Assert.Equal(ArnIn(EuWest1, keyId), added.MultiRegionConfiguration!.PrimaryKey!.Arn);
         Assert.Equal([ArnIn(UsEast1, keyId), ArnIn(ApSoutheast2, keyId)], (await Configuration(keyId, EuWest1)).ReplicaKeys!.Select(k => k.Arn));
@@ -211,6 +213,7 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         var primary = await CreateExternalKey(multiRegion: true);
         var imported = await Import(primary.KeyId!, material);
         await Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = EuWest1 });
+        await ReplicaCreation();
         var validTo = EngineNow.AddDays(3);
         await Import(primary.KeyId!, material, validTo, region: EuWest1);
 

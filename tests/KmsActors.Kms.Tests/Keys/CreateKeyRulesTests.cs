@@ -98,10 +98,13 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Sm2_outside_china_is_unsupported()
+    public void Sm2_outside_china_is_no_value_of_the_key_spec_enum()
     {
-        Refused(KmsErrorCodes.UnsupportedOperationException, "KeySpec SM2 is supported only in China Regions.",
-            () => Create(new CreateKeyRequest { KeySpec = KeySpec.SM2, KeyUsage = KeyUsageType.SIGN_VERIFY }));
+        var error = Assert.Throws<KmsException>(() => RequestValidation.Check(new CreateKeyRequest { KeySpec = KeySpec.SM2, KeyUsage = KeyUsageType.SIGN_VERIFY }, "us-east-1"));
+        Assert.Equal(KmsErrorCodes.ValidationException, error.ErrorCode);
+        Assert.StartsWith("1 validation error detected: Value 'SM2' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, ", error.Message);
+        Assert.DoesNotContain("SM2,", error.Message);
+        RequestValidation.Check(new CreateKeyRequest { KeySpec = KeySpec.SM2, KeyUsage = KeyUsageType.SIGN_VERIFY }, "cn-north-1");
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class ImportParametersAndMetadataRulesTests
     [Fact]
     public void Sm2_wrapping_is_china_only_and_rsa_aes_key_wrap_is_not_in_china()
     {
-        var key = External(KeyState.PendingImport);
-        Refused(KmsErrorCodes.UnsupportedOperationException, "WrappingAlgorithm SM2PKE is supported only in China Regions.",
-            () => Parameters(key, AlgorithmSpec.SM2PKE, WrappingKeySpec.SM2));
+        Refused(KmsErrorCodes.ValidationException,
+            "1 validation error detected: Value 'SM2PKE' at 'wrappingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1, RSA_AES_KEY_WRAP_SHA_256]",
+            () => RequestValidation.Check(new GetParametersForImportRequest { KeyId = "k", WrappingAlgorithm = AlgorithmSpec.SM2PKE, WrappingKeySpec = WrappingKeySpec.RSA_2048 }, "us-east-1"));
         var china = Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL }, Context(region: "cn-north-1", newKeyId: NewKeyId()));
         Refused(KmsErrorCodes.UnsupportedOperationException, "WrappingAlgorithm RSA_AES_KEY_WRAP_SHA_256 is not supported in China Regions.",
             () => Parameters(china, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, WrappingKeySpec.RSA_4096, "cn-north-1"));

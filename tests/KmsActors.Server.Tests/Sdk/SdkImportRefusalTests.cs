@@ -31,13 +31,14 @@ public sealed class SdkImportRefusalTests(EngineServerFixture fixture) : SdkTest
     }
 
     [Fact]
-    public async Task a_malformed_arn_is_an_invalid_arn()
+    public async Task a_malformed_arn_is_not_found_invalid_arn_as_aws_answers()
     {
         var key = await CreateExternalKey();
         var parameters = await Parameters(key.KeyId);
 
-        await Refused<InvalidArnException>(() => Parameters($"arn:aws:kms:us-east-1:{Account}"));
-        await Refused<InvalidArnException>(() => Kms.ImportKeyMaterialAsync(Request($"arn:aws:kms:us-east-1:{Account}:key", parameters, Wrap(parameters, Symmetric()))));
+        await Refused<NotFoundException>(() => Parameters($"arn:aws:kms:us-east-1:{Account}"), "Invalid arn");
+        await Refused<NotFoundException>(() => Kms.ImportKeyMaterialAsync(Request($"arn:aws:kms:us-east-1:{Account}:key", parameters, Wrap(parameters, Symmetric()))), "Invalid arn");
+        await Refused<NotFoundException>(() => Parameters(key.Arn.Replace(":us-east-1:", ":eu-west-1:")), "Invalid arn eu-west-1");
         await AssertStillPendingImport(key.KeyId);
     }
 

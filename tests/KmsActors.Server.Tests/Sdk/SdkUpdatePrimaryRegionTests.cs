@@ -15,6 +15,11 @@ public sealed class SdkUpdatePrimaryRegionTests(VirtualTimeServerFixture fixture
         using var west = fixture.Client("eu-west-1");
         var primary = (await east.CreateKeyAsync(new CreateKeyRequest { MultiRegion = true })).KeyMetadata;
         var replica = (await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" })).ReplicaKeyMetadata;
+        // The replica is Creating until kms.multi-region.replica-creation-delay has passed on the engine's (virtual) clock.
+        Assert.Equal(KeyState.Creating, replica.KeyState);
+        fixture.Scheduler.Advance(TimeSpan.FromSeconds(2));
+        for (var attempt = 0; attempt < 300 && (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState != KeyState.Enabled; attempt++)
+            await Task.Delay(10);
 
         var moved = await east.UpdatePrimaryRegionAsync(new UpdatePrimaryRegionRequest { KeyId = primary.Arn, PrimaryRegion = "eu-west-1" });
 

@@ -40,14 +40,16 @@ public sealed class SdkWrappingAlgorithmTests(EngineServerFixture fixture) : Sdk
     }
 
     [Fact]
-    public async Task sm2pke_outside_china_is_an_unsupported_operation()
+    public async Task sm2pke_and_sm2_outside_china_are_no_values_of_their_enums()
     {
         var key = await CreateExternalKey();
 
-        await Refused<UnsupportedOperationException>(() => Parameters(key.KeyId, AlgorithmSpec.SM2PKE, WrappingKeySpec.SM2),
-            "WrappingAlgorithm SM2PKE is supported only in China Regions.");
-        await Refused<UnsupportedOperationException>(() => Parameters(key.KeyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.SM2),
-            "WrappingKeySpec SM2 is supported only in China Regions.");
+        await RefusedAsValidation(() => Parameters(key.KeyId, AlgorithmSpec.SM2PKE, WrappingKeySpec.SM2),
+            "2 validation errors detected: "
+            + "Value 'SM2PKE' at 'wrappingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1, RSA_AES_KEY_WRAP_SHA_256]; "
+            + "Value 'SM2' at 'wrappingKeySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096]");
+        await RefusedAsValidation(() => Parameters(key.KeyId, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.SM2),
+            "1 validation error detected: Value 'SM2' at 'wrappingKeySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096]");
         await AssertStillPendingImport(key.KeyId);
     }
 
