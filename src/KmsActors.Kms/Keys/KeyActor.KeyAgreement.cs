@@ -8,10 +8,7 @@ public sealed partial class KeyActor
 {
     private DeriveSharedSecretResponse DeriveSharedSecret(DeriveSharedSecretRequest r)
     {
-        KeyRules.Require(("keyId", r.KeyId), ("keyAgreementAlgorithm", r.KeyAgreementAlgorithm), ("publicKey", r.PublicKey));
-        // AWS model: PublicKey is 1–8192 bytes.
-        if (r.PublicKey!.Length is < 1 or > MaxPublicKey)
-            throw KmsException.Validation($"1 validation error detected: Value at 'publicKey' failed to satisfy constraint: Member must have length {(r.PublicKey.Length < 1 ? "greater than or equal to 1" : $"less than or equal to {MaxPublicKey}")}");
+        // KeyId, KeyAgreementAlgorithm and a PublicKey of 1–8192 bytes: the model's check ran before (docs/validation.md).
         // State (Disabled, PendingImport, PendingDeletion), then KeyUsage KEY_AGREEMENT.
         KeyRules.CheckUsable(_key!, "DeriveSharedSecret");
         var algorithm = r.KeyAgreementAlgorithm!.Value;
@@ -22,8 +19,8 @@ public sealed partial class KeyActor
             throw KmsException.Unsupported("Recipient (Nitro Enclaves attestation) is not supported by KmsActors.");
         var secret = MaterialObject(Current) switch
         {
-            EccKeyMaterial ecc => ecc.DeriveSharedSecret(r.PublicKey),
-            Sm2KeyMaterial sm2 => sm2.DeriveSharedSecret(r.PublicKey),
+            EccKeyMaterial ecc => ecc.DeriveSharedSecret(r.PublicKey!),
+            Sm2KeyMaterial sm2 => sm2.DeriveSharedSecret(r.PublicKey!),
             _ => throw Incompatible(algorithm, _key.KeySpec),
         };
         DryRun(r.DryRun);
@@ -35,7 +32,4 @@ public sealed partial class KeyActor
             KeyOrigin = _key.Origin,
         };
     }
-
-    /// <summary>AWS model: PublicKeyType is at most 8192 bytes.</summary>
-    private const int MaxPublicKey = 8192;
 }

@@ -111,7 +111,7 @@ public static partial class KeyRules
             CheckGrantId(r.GrantId);
         CheckState(key, "ListGrants");
         var grants = key.Grants.Where(g => (r.GrantId is null || g.GrantId == r.GrantId) && (r.GranteePrincipal is null || g.GranteePrincipal == r.GranteePrincipal)).ToList();
-        var (start, count) = Page(r.Limit, r.Marker, grants.Count, maxLimit: 100, defaultLimit: 50);
+        var (start, count) = Page("ListGrants", r.Limit, r.Marker, grants.Count);
         var next = NextMarker(start, count, grants.Count);
         return KeyDecision.Reply(new ListGrantsResponse
         {

@@ -32,7 +32,7 @@ public static partial class KeyRules
     private static KeyDecision ListResourceTags(KmsKey key, ListResourceTagsRequest r)
     {
         CheckState(key, "ListResourceTags");
-        var (start, count) = Page(r.Limit, r.Marker, key.Tags.Count, maxLimit: 50, defaultLimit: 50);
+        var (start, count) = Page("ListResourceTags", r.Limit, r.Marker, key.Tags.Count);
         var next = NextMarker(start, count, key.Tags.Count);
         return KeyDecision.Reply(new ListResourceTagsResponse { Tags = ToTags(key.Tags.Skip(start).Take(count)), NextMarker = next, Truncated = next is not null });
     }
@@ -61,7 +61,7 @@ public static partial class KeyRules
     private static KeyDecision ListKeyPolicies(KmsKey key, ListKeyPoliciesRequest r)
     {
         CheckState(key, "ListKeyPolicies");
-        var (start, count) = Page(r.Limit, r.Marker, key.Policies.Count, maxLimit: 1000, defaultLimit: 100);
+        var (start, count) = Page("ListKeyPolicies", r.Limit, r.Marker, key.Policies.Count);
         var next = NextMarker(start, count, key.Policies.Count);
         return KeyDecision.Reply(new ListKeyPoliciesResponse { PolicyNames = key.Policies.Keys.Skip(start).Take(count).ToList(), NextMarker = next, Truncated = next is not null });
     }

@@ -56,7 +56,7 @@ public static partial class KeyRules
         // AWS: ROTATIONS_ONLY (default) lists materials that rotated in; ALL_KEY_MATERIAL adds the first and pending ones.
         var all = r.IncludeKeyMaterial == IncludeKeyMaterial.ALL_KEY_MATERIAL;
         var entries = key.Materials.Where(m => all || m.RotationDate is not null).ToList();
-        var (start, count) = Page(r.Limit, r.Marker, entries.Count, maxLimit: 1000, defaultLimit: 100);
+        var (start, count) = Page("ListKeyRotations", r.Limit, r.Marker, entries.Count);
         var external = key.Origin == OriginType.EXTERNAL;
         var page = entries.Skip(start).Take(count).Select(m => new RotationsListEntry
         {

@@ -66,15 +66,23 @@ public static partial class KeyRules
     }
 
     /// <summary>Limit/Marker paging shared by the list operations: the marker is the index of the next entry.</summary>
-    internal static (int Start, int Count) Page(int? limit, string? marker, int total, int maxLimit, int defaultLimit)
+    internal static (int Start, int Count) Page(string operation, int? limit, string? marker, int total)
     {
-        var count = limit ?? defaultLimit;
-        if (count < 1 || count > maxLimit)
-            throw Violation("limit", count, count < 1 ? "Member must have value greater than or equal to 1" : $"Member must have value less than or equal to {maxLimit}");
+        var count = PageSize(operation, limit);
         var start = 0;
         if (marker is not null && (!int.TryParse(marker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out start) || start > total))
             throw new KmsException(KmsErrorCodes.InvalidMarkerException, "Invalid marker");
         return (start, Math.Min(count, total - start));
+    }
+
+    /// <summary>The page size of a list call: the caller's Limit up to what the operation's API reference allows (the
+    /// model's 1–1000 was checked before), or its documented default (KmsCatalogue.PageOf, docs/validation.md).</summary>
+    internal static int PageSize(string operation, int? limit)
+    {
+        var (max, fallback) = KmsCatalogue.PageOf(operation);
+        if (limit > max)
+            throw Violation("limit", limit, $"Member must have value less than or equal to {max}");
+        return limit ?? fallback;
     }
 
     internal static string? NextMarker(int start, int count, int total) =>

@@ -15,4 +15,11 @@ public static partial class KmsCatalogue
     /// <see cref="KeyIdForms.None"/> when it names no key.</summary>
     public static KeyIdForms KeyIdFormsOf(string operation, string member) =>
         Forms.TryGetValue((operation, member), out var forms) ? forms : KeyIdForms.None;
+
+    /// <summary>The page size <paramref name="operation"/> allows at most, and takes when the caller gives no Limit, as
+    /// its API reference says (e.g. ListAliases 1–100, default 50; docs/validation.md).</summary>
+    public static (int Max, int Default) PageOf(string operation) =>
+        Operations[operation].Members.FirstOrDefault(member => member.Name == "Limit") is { PageMax: { } max, PageDefault: { } fallback }
+            ? (max, fallback)
+            : throw new ArgumentException($"{operation} has no documented Limit.", nameof(operation));
 }

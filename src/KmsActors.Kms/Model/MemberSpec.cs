@@ -12,6 +12,8 @@ namespace KmsActors.Kms.Model;
 /// <param name="KeyIdForms">For KeyId-like members: the identifier forms the operation accepts (docs/identifiers.md).</param>
 /// <param name="Element">For lists: the entries' shape.</param>
 /// <param name="Members">For structures: their members.</param>
+/// <param name="PageMax">For a list operation's Limit: the largest page its API reference allows (narrower than the model's range).</param>
+/// <param name="PageDefault">For a list operation's Limit: the page size when the caller gives none.</param>
 public sealed record MemberSpec(
     string Name, string WireName, string Shape, MemberKind Kind, bool Required, long? Min, long? Max, string? Pattern, Type? EnumType,
-    bool Sensitive, KeyIdForms KeyIdForms, MemberSpec? Element, IReadOnlyList<MemberSpec> Members);
+    bool Sensitive, KeyIdForms KeyIdForms, MemberSpec? Element, IReadOnlyList<MemberSpec> Members, int? PageMax = null, int? PageDefault = null);

@@ -146,10 +146,19 @@ def generate(model, out):
         if t == "list":
             element_shape = s["member"]["shape"]
             element = member_spec(operation, "member", {"shape": element_shape}, False, indent + 4).strip()
+        # A list operation's Limit: the API reference narrows the model's range and names the default ("between 1 and
+        # 100, inclusive ... defaults to 50"); KmsActors answers those (docs/validation.md).
+        page = ""
+        if member == "Limit":
+            text = re.sub(r"<[^>]+>", "", ms.get("documentation", ""))
+            found = re.search(r"between (\d+) and (\d+)", text)
+            default = re.search(r"defaults? to (\d+)", text)
+            if found and default:
+                page = f", PageMax: {found.group(2)}, PageDefault: {default.group(1)}"
         return (f"{pad}new MemberSpec({cs_string(member)}, {cs_string(lower_camel(member))}, {cs_string(ms['shape'])}, MemberKind.{kind}, "
                 f"{'true' if required else 'false'}, {s.get('min', 'null')}, {s.get('max', 'null')}, "
                 f"{cs_string(s['pattern']) if 'pattern' in s else 'null'}, {enum_type}, {'true' if s.get('sensitive') else 'false'}, "
-                f"{forms_expr}, {element}, {children})")
+                f"{forms_expr}, {element}, {children}{page})")
 
     with open(os.path.join(out, "KmsCatalogue.cs"), "w") as f:
         f.write(HEADER + "using System.Collections.Frozen;\n\nnamespace KmsActors.Kms.Model;\n\n")

@@ -12,8 +12,6 @@ namespace KmsActors.Kms.Regions;
 // from the region's own durable index of grants that name a retiring principal (no key actor is woken to list).
 public sealed partial class RegionActor
 {
-    private const int MaxRetirableLimit = 100;
-    private const int DefaultRetirableLimit = 50;
     private const string RetirableMarkerList = "retirable";
 
     /// <summary>A key's grants with a retiring principal changed: index the change. The key actor's reply to the call follows
@@ -58,9 +56,7 @@ public sealed partial class RegionActor
         var principal = request.RetiringPrincipal!;
         if (!PrincipalInfo.TryFromArn(principal, out _))
             throw new KmsException(KmsErrorCodes.InvalidArnException, $"ARN {principal} is not a valid principal.");
-        var limit = request.Limit ?? DefaultRetirableLimit;
-        if (limit is < 1 or > MaxRetirableLimit)
-            throw KeyRules.Violation("limit", limit, limit < 1 ? "Member must have value greater than or equal to 1" : $"Member must have value less than or equal to {MaxRetirableLimit}");
+        var limit = KeyRules.PageSize("ListRetirableGrants", request.Limit);
         var after = ReadRetirableMarker(request.Marker);
         var all = _index.RetirableGrants.Retirable(principal).ToList();
         // Past the marker's grant; if it has gone meanwhile, past its key.

@@ -9,13 +9,12 @@ namespace KmsActors.Kms.Regions;
 // ListKeys, ListAliases (docs/limits.md: Limit 1–1000, default 100; Marker paging) and GenerateRandom.
 public sealed partial class RegionActor
 {
-    private const int DefaultLimit = 100;
 
     /// <summary>Keys in key ID order (stable across pages), deleted keys excluded. Answered once every index entry it
     /// shows is durable (entries are applied before their write completes, see IndexKey).</summary>
     private void ListKeys(KmsCommand command, ListKeysRequest request, IActorRef replyTo)
     {
-        var limit = ValidLimit(request.Limit);
+        var limit = Keys.KeyRules.PageSize("ListKeys", request.Limit);
         var ids = _index.KeyOrder.After(ReadMarker(request.Marker, "keys"), limit, out var truncated);
         var entries = new KeyListEntry[ids.Count];
         for (var i = 0; i < ids.Count; i++)
@@ -32,7 +31,7 @@ public sealed partial class RegionActor
     /// <summary>Aliases in name order; with KeyId (key ID or key ARN) only those pointing at that key.</summary>
     private void ListAliases(KmsCommand command, ListAliasesRequest request, IActorRef replyTo)
     {
-        var limit = ValidLimit(request.Limit);
+        var limit = Keys.KeyRules.PageSize("ListAliases", request.Limit);
         var keyId = request.KeyId is null ? null : ResolveKeyId(request.KeyId, KmsCatalogue.KeyIdFormsOf("ListAliases", "KeyId"));
         var names = _index.Aliases.Keys;
         var entries = new List<AliasListEntry>(Math.Min(limit, names.Count));
@@ -77,9 +76,6 @@ public sealed partial class RegionActor
             throw KmsException.Unsupported("Recipient (Nitro Enclaves attestation) is not supported by KmsActors.");
         Reply(command, replyTo, new GenerateRandomResponse { Plaintext = RandomNumberGenerator.GetBytes(count) }, []);
     }
-
-    // The model's 1–1000 is checked with every request (docs/validation.md).
-    private static int ValidLimit(int? limit) => limit ?? DefaultLimit;
 
     /// <summary>Markers are opaque to callers: base64 of "&lt;list&gt;:&lt;last name returned&gt;", so paging survives deletions.</summary>
     private static string WriteMarker(string list, string last) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{list}:{last}"));

@@ -282,13 +282,13 @@ public static partial class KmsCatalogue
             ["DependencyTimeoutException", "InvalidMarkerException", "KMSInternalException", "InvalidArnException", "NotFoundException"], false,
             [
                 new MemberSpec("KeyId", "keyId", "KeyIdType", MemberKind.String, false, 1, 2048, null, null, false, KeyIdForms.KeyId | KeyIdForms.KeyArn, null, []),
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 100, PageDefault: 50),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, [])
             ]),
         new OperationSpec("ListGrants", typeof(ListGrantsRequest), typeof(ListGrantsResponse),
             ["NotFoundException", "DependencyTimeoutException", "InvalidMarkerException", "InvalidGrantIdException", "InvalidArnException", "KMSInternalException", "KMSInvalidStateException"], true,
             [
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 100, PageDefault: 50),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, []),
                 new MemberSpec("KeyId", "keyId", "KeyIdType", MemberKind.String, true, 1, 2048, null, null, false, KeyIdForms.KeyId | KeyIdForms.KeyArn, null, []),
                 new MemberSpec("GrantId", "grantId", "GrantIdType", MemberKind.String, false, 1, 128, null, null, false, KeyIdForms.None, null, []),
@@ -298,7 +298,7 @@ public static partial class KmsCatalogue
             ["NotFoundException", "InvalidArnException", "DependencyTimeoutException", "KMSInternalException", "KMSInvalidStateException"], false,
             [
                 new MemberSpec("KeyId", "keyId", "KeyIdType", MemberKind.String, true, 1, 2048, null, null, false, KeyIdForms.KeyId | KeyIdForms.KeyArn, null, []),
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 1000, PageDefault: 100),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, [])
             ]),
         new OperationSpec("ListKeyRotations", typeof(ListKeyRotationsRequest), typeof(ListKeyRotationsResponse),
@@ -306,26 +306,26 @@ public static partial class KmsCatalogue
             [
                 new MemberSpec("KeyId", "keyId", "KeyIdType", MemberKind.String, true, 1, 2048, null, null, false, KeyIdForms.KeyId | KeyIdForms.KeyArn, null, []),
                 new MemberSpec("IncludeKeyMaterial", "includeKeyMaterial", "IncludeKeyMaterial", MemberKind.Enum, false, null, null, null, typeof(IncludeKeyMaterial), false, KeyIdForms.None, null, []),
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 1000, PageDefault: 100),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, [])
             ]),
         new OperationSpec("ListKeys", typeof(ListKeysRequest), typeof(ListKeysResponse),
             ["DependencyTimeoutException", "KMSInternalException", "InvalidMarkerException"], false,
             [
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 1000, PageDefault: 100),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, [])
             ]),
         new OperationSpec("ListResourceTags", typeof(ListResourceTagsRequest), typeof(ListResourceTagsResponse),
             ["KMSInternalException", "NotFoundException", "InvalidArnException", "InvalidMarkerException"], false,
             [
                 new MemberSpec("KeyId", "keyId", "KeyIdType", MemberKind.String, true, 1, 2048, null, null, false, KeyIdForms.KeyId | KeyIdForms.KeyArn, null, []),
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 50, PageDefault: 50),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, [])
             ]),
         new OperationSpec("ListRetirableGrants", typeof(ListRetirableGrantsRequest), typeof(ListGrantsResponse),
             ["DependencyTimeoutException", "InvalidMarkerException", "InvalidArnException", "NotFoundException", "KMSInternalException"], false,
             [
-                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, []),
+                new MemberSpec("Limit", "limit", "LimitType", MemberKind.Number, false, 1, 1000, null, null, false, KeyIdForms.None, null, [], PageMax: 100, PageDefault: 50),
                 new MemberSpec("Marker", "marker", "MarkerType", MemberKind.String, false, 1, 1024, "[\\u0020-\\u00FF]*", null, false, KeyIdForms.None, null, []),
                 new MemberSpec("RetiringPrincipal", "retiringPrincipal", "PrincipalIdType", MemberKind.String, true, 1, 256, "^[\\w+=,.@:/-]+$", null, false, KeyIdForms.None, null, [])
             ]),

@@ -17,15 +17,11 @@ public static class ConstraintCases
     /// <summary>
     /// Limits the API reference states and AWS enforces beyond the model's (whose shapes are shared between operations):
     /// the service checks them after the model's, with the same wording. PendingWindowInDaysType allows 1–365 but KMS
-    /// enforces 7–30; LimitType allows 1–1000 but ListGrants and ListRetirableGrants take 1–100 and ListResourceTags
-    /// 1–50 (docs/validation.md).
+    /// enforces 7–30; the list operations' narrower Limit comes from the catalogue (MemberSpec.PageMax, docs/validation.md).
     /// </summary>
     private static readonly Dictionary<(string Operation, string Member), (long Min, long Max)> ApiReferenceLimits = new()
     {
         [("ScheduleKeyDeletion", "PendingWindowInDays")] = (7, 30),
-        [("ListGrants", "Limit")] = (1, 100),
-        [("ListRetirableGrants", "Limit")] = (1, 100),
-        [("ListResourceTags", "Limit")] = (1, 50),
     };
 
     /// <summary>Stands for "leave the member out of the request".</summary>
@@ -56,7 +52,10 @@ public static class ConstraintCases
     {
         ConstraintCase Case(string constraint, params ConstraintProbe[] probes) =>
             new($"{operation.Name}.{slot.Path}.{constraint}", operation, slot.Path, probes);
-        MemberSpec? narrowed = ApiReferenceLimits.TryGetValue((operation.Name, member.Name), out var limits) ? member with { Min = limits.Min, Max = limits.Max } : null;
+        // A list operation's Limit: the catalogue carries the page size its API reference allows (PageMax).
+        MemberSpec? narrowed = ApiReferenceLimits.TryGetValue((operation.Name, member.Name), out var limits) ? member with { Min = limits.Min, Max = limits.Max }
+            : member.PageMax is { } pageMax && pageMax < member.Max ? member with { Max = pageMax }
+            : null;
         ConstraintProbe Probe(string label, object? value, string region = UsEast1)
         {
             var given = ReferenceEquals(value, Absent) ? null : value;
