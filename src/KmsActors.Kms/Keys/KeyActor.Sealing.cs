@@ -5,7 +5,7 @@ using KmsActors.Kms.Persistence;
 
 namespace KmsActors.Kms.Keys;
 
-// Key material at rest (design: "Persistence and data at rest"). The rules and the key's state see plain material;
+// Key material at rest (README.md, "Key material at rest"). The rules and the key's state see plain material;
 // the journal and the snapshot store only ever get it sealed under a per-material data key (MaterialVault). A data key
 // is stored before the event that uses it is persisted, and shredded once no material of the key's state uses it any
 // more, also when that event is replayed (a crash between persist and shred). A shredded key opens as absent material.

@@ -4,7 +4,7 @@ using System.Text;
 namespace KmsActors.Kms.Persistence;
 
 /// <summary>
-/// Key material at rest (design: "Persistence and data at rest"). Every material a key persists is sealed with
+/// Key material at rest (README.md, "Key material at rest"). Every material a key persists is sealed with
 /// AES-256-GCM under its own random data key; data keys are stored sealed under the engine master key, next to the
 /// journal. Shredding a data key (material deleted or expired, key deleted) makes every sealed copy of that material
 /// in events and snapshots unreadable for good: crypto-shredding. Thread-safe; calls block until the store is done.

@@ -5,7 +5,7 @@ namespace KmsActors.Kms.Tests.Engine;
 
 /// <summary>
 /// A key actor stopped for idleness (kms.passivate-after) still expires its material on time: the region indexes the
-/// due date and wakes the key (design: RegionActor passivates idle keys and wakes them for dates it indexes).
+/// due date and wakes the key (the RegionActor passivates idle keys and wakes them for the dates it indexes).
 /// </summary>
 public sealed class PassivatedKeyExpiryTests : EngineTestBase
 {

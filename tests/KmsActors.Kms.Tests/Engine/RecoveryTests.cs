@@ -8,7 +8,7 @@ namespace KmsActors.Kms.Tests.Engine;
 
 /// <summary>
 /// State survives a restart: a key actor stopped and started again from the in-memory journal, and a whole engine
-/// on a SQLite file across two actor systems (design: "state survives a restart").
+/// on a SQLite file across two actor systems (README.md, "Durability": state survives a restart).
 /// </summary>
 public sealed class RecoveryTests : EngineTestBase
 {

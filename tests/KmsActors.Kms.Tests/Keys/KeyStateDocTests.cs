@@ -94,7 +94,7 @@ public sealed class KeyStateDocTests
 
     private static IEnumerable<string> Section(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "key-states.md"));
+        var lines = RepositoryFiles.DocLines("key-states.md");
         var start = Array.IndexOf(lines, $"<!-- {name} -->");
         var end = Array.IndexOf(lines, $"<!-- /{name} -->");
         Assert.True(start >= 0 && end > start, $"docs/key-states.md has no section {name}");
@@ -102,14 +102,4 @@ public sealed class KeyStateDocTests
     }
 
     private static string[] Cells(string row) => [.. row.Trim().Trim('|').Split('|').Select(c => c.Trim())];
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KmsActors.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("No KmsActors.sln above " + AppContext.BaseDirectory);
-    }
 }

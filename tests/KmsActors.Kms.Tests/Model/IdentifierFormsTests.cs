@@ -23,7 +23,7 @@ public sealed class IdentifierFormsTests
     [Fact]
     public void every_operation_naming_a_key_is_in_the_docs_table_with_the_forms_it_accepts()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "identifiers.md"));
+        var lines = RepositoryFiles.DocLines("identifiers.md");
         var documented = new Dictionary<string, KeyIdForms>(StringComparer.Ordinal);
         foreach (var (prefix, forms) in new[] { ("| all four forms |", KeyIdForms.Any), ("| key ID or key ARN |", KeyIdForms.KeyId | KeyIdForms.KeyArn) })
         {
@@ -40,15 +40,5 @@ public sealed class IdentifierFormsTests
             .SelectMany(operation => operation.Members.Where(m => m.KeyIdForms != KeyIdForms.None).Select(m => ($"{operation.Name}.{m.Name}", m.KeyIdForms)))
             .ToDictionary(entry => entry.Item1, entry => entry.KeyIdForms);
         Assert.Equal(catalogue.OrderBy(e => e.Key), documented.OrderBy(e => e.Key));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KmsActors.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 
 /// <summary>
-/// Key material at rest on the SQLite journal (design: "never stored in plain text", crypto-shredding), proven by
+/// Key material at rest on the SQLite journal (README.md, "Key material at rest": never stored in plain text, crypto-shredding), proven by
 /// scanning every file of the data directory — kms.db, its WAL and shared-memory file, key files — byte by byte.
 /// </summary>
 public sealed class MaterialAtRestTests : EngineTestBase

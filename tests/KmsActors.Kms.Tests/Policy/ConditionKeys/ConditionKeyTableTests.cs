@@ -122,7 +122,7 @@ public sealed class ConditionKeyTableTests
 
     private static IEnumerable<string> Section(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "condition-keys.md"));
+        var lines = RepositoryFiles.DocLines("condition-keys.md");
         var start = Array.IndexOf(lines, $"<!-- {name} -->");
         var end = Array.IndexOf(lines, $"<!-- /{name} -->");
         Assert.True(start >= 0 && end > start, $"docs/condition-keys.md has no section {name}");
@@ -137,14 +137,4 @@ public sealed class ConditionKeyTableTests
     private static string ListItem(string line) => Unquote(Regex.Replace(line, @"^-\s*", ""));
 
     private static string Unquote(string text) => text.Trim('`');
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KmsActors.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("No KmsActors.sln above " + AppContext.BaseDirectory);
-    }
 }
