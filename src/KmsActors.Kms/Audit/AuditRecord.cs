@@ -34,9 +34,22 @@ public sealed partial record AuditRecord
     /// <summary>Lower-camel-case request members; null for service events.</summary>
     public IReadOnlyDictionary<string, object?>? RequestParameters
     {
-        get => AuditSnapshot.Materialize(ref _requestParameters);
+        get
+        {
+            var current = Volatile.Read(ref _requestParameters);
+            if (_impliedAlgorithm is not { } algorithm || current is null or IReadOnlyDictionary<string, object?>)
+                return AuditSnapshot.Materialize(ref _requestParameters);
+            // Built on first read, like the other maps, with the algorithm the call used in its place.
+            var snapshot = current;
+            var map = CloudTrailShapes.WithAlgorithm(AuditSnapshot.Materialize(ref snapshot)!, algorithm);
+            Interlocked.CompareExchange(ref _requestParameters, map, current);
+            return (IReadOnlyDictionary<string, object?>?)Volatile.Read(ref _requestParameters);
+        }
         init => _requestParameters = value;
     }
+
+    // The encryptionAlgorithm an Encrypt or Decrypt logs although its request left it out (CloudTrailShapes.ImpliedAlgorithmOf).
+    private EncryptionAlgorithmSpec? _impliedAlgorithm;
 
     /// <summary>Lower-camel-case response members; null on failure, for GetParametersForImport, operations without output and service events.</summary>
     public IReadOnlyDictionary<string, object?>? ResponseElements
@@ -113,7 +126,8 @@ public sealed partial record AuditRecord
         else
             record._requestId = command.RequestId;
         // Member values are read now (what subscribers see is the call as answered); the maps are built on first read.
-        record._requestParameters = AuditRedaction.Defer(CloudTrailShapes.RequestOf(command.Request, error is null ? response : null));
+        record._requestParameters = AuditRedaction.Defer(command.Request);
+        record._impliedAlgorithm = CloudTrailShapes.ImpliedAlgorithmOf(command.Request, error is null ? response : null);
         // CloudTrail logs responseElements only for calls that change something: a read-only event (DescribeKey,
         // GetParametersForImport, Encrypt, Sign, …) has responseElements null (the AWS KMS guide's CloudTrail examples).
         if (error is null && !record.ReadOnly)

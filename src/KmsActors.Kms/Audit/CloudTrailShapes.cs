@@ -10,14 +10,29 @@ namespace KmsActors.Kms.Audit;
 /// </summary>
 internal static class CloudTrailShapes
 {
-    /// <summary>The request as CloudTrail logs it: Encrypt and Decrypt name the algorithm even when the caller left it
-    /// out (the one the call used, or SYMMETRIC_DEFAULT, the API's default, when it was refused).</summary>
-    public static object RequestOf(object request, object? response) => request switch
+    /// <summary>The algorithm CloudTrail logs for an Encrypt or Decrypt that left it out (the one the call used, or
+    /// SYMMETRIC_DEFAULT, the API's default, when it was refused); null when the request names one or is another call.
+    /// Kept beside the request instead of a copy of it: an Encrypt's audit record allocates nothing more.</summary>
+    public static EncryptionAlgorithmSpec? ImpliedAlgorithmOf(object request, object? response) => request switch
     {
-        DecryptRequest { EncryptionAlgorithm: null } r => r with { EncryptionAlgorithm = (response as DecryptResponse)?.EncryptionAlgorithm ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT },
-        EncryptRequest { EncryptionAlgorithm: null } r => r with { EncryptionAlgorithm = (response as EncryptResponse)?.EncryptionAlgorithm ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT },
-        _ => request,
+        DecryptRequest { EncryptionAlgorithm: null } => (response as DecryptResponse)?.EncryptionAlgorithm ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT,
+        EncryptRequest { EncryptionAlgorithm: null } => (response as EncryptResponse)?.EncryptionAlgorithm ?? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT,
+        _ => null,
     };
+
+    /// <summary><paramref name="parameters"/> with <c>encryptionAlgorithm</c> in its place (before <c>dryRun</c>).</summary>
+    public static IReadOnlyDictionary<string, object?> WithAlgorithm(IReadOnlyDictionary<string, object?> parameters, EncryptionAlgorithmSpec algorithm)
+    {
+        var map = new Dictionary<string, object?>(parameters.Count + 1, StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            if (name == "dryRun")
+                map["encryptionAlgorithm"] = algorithm.ToString();
+            map[name] = value;
+        }
+        map.TryAdd("encryptionAlgorithm", algorithm.ToString());
+        return map;
+    }
 
     /// <summary>The response as CloudTrail logs it in responseElements.</summary>
     public static object? ResponseOf(object? response) => response switch

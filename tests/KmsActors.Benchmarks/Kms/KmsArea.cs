@@ -28,6 +28,9 @@ public sealed class KmsArea : IQuickArea
             // What the ratio would be on two idle cores: raw CPU per op over engine CPU per op.
             yield return new Measurement("encrypt.engine.cpu-ratio", rawCpu / engineCpu, "x raw");
             yield return new Measurement("authz.eval", AuthorizationMeasurements.NanosecondsPerEvaluation(), "ns/eval");
+            var (checkNs, checkBytes) = ValidationMeasurements.PerCheck();
+            yield return new Measurement("validation.check", checkNs, "ns/check");
+            yield return new Measurement("validation.check.bytes", checkBytes, "B/check");
         }
         if (!onlyEncrypt)
         {
