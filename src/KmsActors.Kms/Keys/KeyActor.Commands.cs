@@ -28,6 +28,8 @@ public sealed partial class KeyActor
                 Authorize(command, KmsActions.Of(command.Operation));
             if (command.Request is PutKeyPolicyRequest { Policy: { } policy } put)
                 CheckLockout(command, policy, put.BypassPolicyLockoutSafetyCheck == true);
+            if (_movingPrimary is not null)
+                KeyRules.CheckState(_key with { State = KeyState.Updating }, command.Operation);
             switch (command.Request)
             {
                 case GetParametersForImportRequest r: GetParametersForImport(command, r, replyTo); break;

@@ -12,9 +12,14 @@ namespace KmsActors.Kms.Keys;
 // (by request ID) like a ReplicateKey, so the key is not passivated before it has answered.
 public sealed partial class KeyActor
 {
+    /// <summary>The request ID of the move this primary waits on (its replica's answer): meanwhile the key answers as an
+    /// Updating key, so a second move, a rotation or a new replica cannot slip in before the roles change (one primary).</summary>
+    private string? _movingPrimary;
+
     private void UpdatePrimaryRegion(KmsCommand command, UpdatePrimaryRegionRequest r, IActorRef replyTo)
     {
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
+        _movingPrimary = command.RequestId;
         (_replications ??= new(StringComparer.Ordinal))[command.RequestId] = replyTo;
         Context.Parent.Tell(new ToRelatedKey(KeyRules.ReplicaIn(_key!, r.PrimaryRegion!)!, new PromoteReplica(command, _key!, Self)));
     }
@@ -60,6 +65,8 @@ public sealed partial class KeyActor
     {
         if (_key is null)
             return;
+        if (_movingPrimary == promoted.Command.RequestId)
+            _movingPrimary = null;
         IActorRef? replyTo = null;
         _replications?.Remove(promoted.Command.RequestId, out replyTo);
         var decision = KeyRules.BecomeReplica(_key, promoted.NewPrimaryArn, UpdatingUntil);
@@ -90,6 +97,8 @@ public sealed partial class KeyActor
 
     private void OnPromotionRefused(PromotionRefused refused)
     {
+        if (_movingPrimary == refused.Command.RequestId)
+            _movingPrimary = null;
         if (_replications is null || !_replications.Remove(refused.Command.RequestId, out var replyTo))
             return;
         Fail(refused.Command, replyTo, refused.Error);

@@ -70,7 +70,7 @@ public static partial class KeyRules
     private static KeyDecision ApproveReplicateKey(KmsKey key, ReplicateKeyRequest r)
     {
         if (key.MultiRegionKeyType != MultiRegionKeyType.PRIMARY)
-            throw KmsException.Unsupported($"{key.Arn} is not a multi-region primary key.");
+            throw NotAPrimary(key);
         CheckState(key, "ReplicateKey");
         CheckTags(r.Tags ?? []);
         if (r.Policy is not null)

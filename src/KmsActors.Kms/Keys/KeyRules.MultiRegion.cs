@@ -25,7 +25,7 @@ public static partial class KeyRules
     public static KeyDecision SyncFromPrimary(KmsKey replica, KmsKey primary, DateTimeOffset now)
     {
         if (replica.MultiRegionKeyType != MultiRegionKeyType.REPLICA || primary.MultiRegionKeyType != MultiRegionKeyType.PRIMARY
-            || primary.KeyId != replica.KeyId || primary.AccountId != replica.AccountId)
+            || primary.KeyId != replica.KeyId || primary.AccountId != replica.AccountId || replica.PrimaryArn != primary.Arn)
             return KeyDecision.Reply(null);
         var external = primary.Origin == OriginType.EXTERNAL;
         var events = new List<IKeyEvent>();

@@ -11,7 +11,6 @@ public static partial class KeyRules
     /// first) or refuses. Checked in AWS's order as far as it shows: the key's kind, its state, then the target region.</summary>
     private static KeyDecision ApproveUpdatePrimaryRegion(KmsKey key, UpdatePrimaryRegionRequest r)
     {
-        Require(("keyId", r.KeyId), ("primaryRegion", r.PrimaryRegion));
         if (key.MultiRegionKeyType != MultiRegionKeyType.PRIMARY)
             throw NotAPrimary(key);
         CheckState(key, "UpdatePrimaryRegion");
@@ -26,7 +25,8 @@ public static partial class KeyRules
     public static string? ReplicaIn(KmsKey primary, string region) =>
         primary.ReplicaArns.FirstOrDefault(arn => RegionOf(arn) == region);
 
-    internal static KmsException NotAPrimary(KmsKey key) => KmsException.Unsupported($"{key.Arn} is not a multi-Region primary key.");
+    /// <summary>AWS's recorded answer to ReplicateKey on a key that is no multi-Region primary (lower-case "multi-region").</summary>
+    internal static KmsException NotAPrimary(KmsKey key) => KmsException.Unsupported($"{key.Arn} is not a multi-region primary key.");
 
     /// <summary>The replicas of the set once <paramref name="newPrimaryArn"/> is its primary: the old primary takes the new
     /// primary's place in the list, so the other replicas keep their order.</summary>

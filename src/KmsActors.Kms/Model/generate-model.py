@@ -3,8 +3,9 @@
 
 Run from the repository root: python3 src/KmsActors.Kms/Model/generate-model.py
 Names on the wire come from the model exactly: enum members are the AWS values, record properties the AWS
-member names. Every member is optional in C#; the engine validates required members itself, as KMS does, so a
-missing member becomes a ValidationException instead of a deserialisation failure.
+member names. Every member is optional in C#: the generated validator (generate_catalogue.py, docs/validation.md)
+checks required members as KMS does, so a missing member becomes a ValidationException instead of a deserialisation
+failure.
 """
 import os, re, shutil, sys
 import botocore.loaders

@@ -123,8 +123,10 @@ def generate(model, out):
             f.write(f"            case {shape} r: Check(r, PathRef.Root, ref v, region); return true;\n")
         f.write("            default: return false;\n        }\n    }\n\n")
         for i, pattern in enumerate(patterns):
-            # AWS matches a member's pattern against the whole value, with Java's ASCII \\w, \\s and \\d (ECMAScript here).
-            f.write(f"    private static readonly Regex Pattern{i} = new({cs_string('^(?:' + pattern + ')$')}, RegexOptions.ECMAScript);\n")
+            # AWS matches a member's pattern against the whole value (Java's matches()), with Java's ASCII \\w, \\s and \\d
+            # (ECMAScript here); "$(?!\\n)" because .NET's $ also matches before a final newline, which Java's whole match does not.
+            whole = cs_string("^(?:" + pattern + ")$(?!\\n)")
+            f.write(f"    private static readonly Regex Pattern{i} = new({whole}, RegexOptions.ECMAScript);\n")
         f.write("\n")
         f.write("\n".join(m for m in methods.values()))
         f.write("}\n")

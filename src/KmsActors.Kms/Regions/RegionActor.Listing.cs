@@ -6,7 +6,7 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
 
-// ListKeys, ListAliases (docs/limits.md: Limit 1–1000, default 100; Marker paging) and GenerateRandom.
+// ListKeys, ListAliases (Limit and its default from each one's API reference: docs/limits.md; Marker paging) and GenerateRandom.
 public sealed partial class RegionActor
 {
 

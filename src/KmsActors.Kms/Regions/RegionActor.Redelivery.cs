@@ -32,7 +32,8 @@ public sealed partial class RegionActor
 
     private void OnDeadLetter(DeadLetter letter)
     {
-        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica or AuthorizeAliasKey or IPrimaryRegionMessage)
+        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica or AuthorizeAliasKey or IPrimaryRegionMessage
+            or PrimaryMaterialsChanged or ReplicaHoldsMaterial)
             || !Self.Path.Equals(letter.Recipient.Path.Parent))
             return;
         var keyId = letter.Recipient.Path.Name;

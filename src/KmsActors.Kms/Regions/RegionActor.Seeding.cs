@@ -12,6 +12,12 @@ public sealed partial class RegionActor
     {
         // From here on the call is a CreateKey: its audit record and the key's rules see a plain CreateKeyRequest.
         var create = command with { Request = request.CreateKey };
+        var violations = RequestValidation.Find(request.CreateKey, _region);
+        if (violations.Count > 0)
+        {
+            Fail(create, replyTo, violations.ToException(), []);
+            return;
+        }
         var keyId = request.KeyId;
         var multiRegion = request.CreateKey.MultiRegion == true;
         if (!KmsArn.IsWellFormedKeyId(keyId) || keyId.StartsWith("mrk-", StringComparison.Ordinal) != multiRegion)

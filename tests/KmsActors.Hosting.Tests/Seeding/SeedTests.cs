@@ -128,4 +128,17 @@ public sealed class SeedTests
         Assert.StartsWith(expected, error.Message);
         await host.StopAsync();
     }
+
+    [Fact]
+    public async Task a_seed_the_aws_model_refuses_stops_the_host_with_the_models_message()
+    {
+        var description = new string('d', 8193);
+        using var host = KmsHost.Build($"kms.seed.keys = [ {Seed(SymmetricId, Symmetric, $"description = \"{description}\"")} ]");
+
+        var error = await Assert.ThrowsAsync<KmsSeedException>(() => host.StartAsync());
+
+        Assert.StartsWith($"kms.seed.keys[0] (key {SymmetricId}): ValidationException: 1 validation error detected: Value '{description}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
+            error.Message);
+        await host.StopAsync();
+    }
 }

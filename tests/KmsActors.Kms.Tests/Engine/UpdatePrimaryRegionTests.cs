@@ -92,7 +92,7 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         await AssertRefusedUnchanged(keyId, () => Engine.ReplicateKey(new ReplicateKeyRequest { KeyId = keyId, ReplicaRegion = "us-west-2" }),
             KmsErrorCodes.UnsupportedOperationException, $"{ArnIn(UsEast1, keyId)} is not a multi-region primary key.");
         await AssertRefusedUnchanged(keyId, () => Move(keyId, ApSoutheast2),
-            KmsErrorCodes.UnsupportedOperationException, $"{ArnIn(UsEast1, keyId)} is not a multi-Region primary key.");
+            KmsErrorCodes.UnsupportedOperationException, $"{ArnIn(UsEast1, keyId)} is not a multi-region primary key.");
 
         await Move(keyId, UsEast1, region: EuWest1); // and back
         Assert.Equal(MultiRegionKeyType.PRIMARY, (await Configuration(keyId, UsEast1)).MultiRegionKeyType);
@@ -123,9 +123,9 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         var before = await Observable(keyId, EuWest1);
 
         await AssertRefusedUnchanged(single.KeyId!, () => Move(single.KeyId!, EuWest1),
-            KmsErrorCodes.UnsupportedOperationException, $"{single.Arn} is not a multi-Region primary key.");
+            KmsErrorCodes.UnsupportedOperationException, $"{single.Arn} is not a multi-region primary key.");
         await AssertRefusedUnchanged(keyId, () => Move(keyId, UsEast1, region: EuWest1),
-            KmsErrorCodes.UnsupportedOperationException, $"{ArnIn(EuWest1, keyId)} is not a multi-Region primary key.", EuWest1);
+            KmsErrorCodes.UnsupportedOperationException, $"{ArnIn(EuWest1, keyId)} is not a multi-region primary key.", EuWest1);
         await AssertRefusedUnchanged(keyId, () => Move(keyId, UsEast1),
             KmsErrorCodes.UnsupportedOperationException, $"{arn} is already the primary key in {UsEast1}.");
         await AssertRefusedUnchanged(keyId, () => Move(keyId, ApSoutheast2),
@@ -228,5 +228,23 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
         await AdvanceToAsync(validTo);
         Assert.Equal(KeyState.PendingImport, (await Describe(primary.KeyId!, EuWest1)).KeyState);
         Assert.Equal(KeyState.Enabled, (await Describe(primary.KeyId!)).KeyState);
+    }
+
+    [Fact]
+    public async Task a_second_move_while_the_first_waits_for_its_replica_is_refused_and_the_set_keeps_one_primary()
+    {
+        var keyId = await PrimaryWithReplicas(EuWest1, ApSoutheast2);
+
+        var first = Move(keyId, EuWest1);
+        var second = Move(keyId, ApSoutheast2);
+        await first;
+        var refused = await Assert.ThrowsAsync<KmsException>(() => second);
+
+        Assert.Equal((KmsErrorCodes.KMSInvalidStateException, $"{ArnIn(UsEast1, keyId)} is updating."), (refused.ErrorCode, refused.Message));
+        await AdvanceAsync(Delay);
+        var roles = new List<MultiRegionKeyType?>();
+        foreach (var region in new[] { UsEast1, EuWest1, ApSoutheast2 })
+            roles.Add((await Configuration(keyId, region)).MultiRegionKeyType);
+        Assert.Equal([MultiRegionKeyType.REPLICA, MultiRegionKeyType.PRIMARY, MultiRegionKeyType.REPLICA], roles);
     }
 }

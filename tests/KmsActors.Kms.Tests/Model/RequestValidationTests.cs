@@ -85,6 +85,15 @@ public sealed class RequestValidationTests : EngineTestBase
     }
 
     [Fact]
+    public void a_pattern_must_match_the_whole_value_so_a_trailing_newline_breaks_it()
+    {
+        Assert.Equal("1 validation error detected: Value 'eu-west-1\n' at 'primaryRegion' failed to satisfy constraint: Member must satisfy regular expression pattern: ^([a-z]+-){2,3}\\d+$",
+            Refusal(new UpdatePrimaryRegionRequest { KeyId = "mrk-1234abcd12ab34cd56ef1234567890ab", PrimaryRegion = "eu-west-1\n" }));
+        // A key policy may hold newlines anywhere, the last character included (its pattern admits \u000A).
+        Assert.Equal(0, RequestValidation.Find(new PutKeyPolicyRequest { KeyId = "k", Policy = "{}\n" }, "us-east-1").Count);
+    }
+
+    [Fact]
     public void nested_members_are_named_by_their_path_with_one_based_list_entries()
     {
         Assert.Equal("1 validation error detected: Value '' at 'tags.2.member.tagKey' failed to satisfy constraint: Member must have length greater than or equal to 1",

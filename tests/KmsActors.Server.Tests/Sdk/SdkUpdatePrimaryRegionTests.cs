@@ -39,6 +39,6 @@ public sealed class SdkUpdatePrimaryRegionTests(VirtualTimeServerFixture fixture
         Assert.Equal(KeyState.Enabled, (await east.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);
         var notPrimary = await Assert.ThrowsAsync<UnsupportedOperationException>(() =>
             east.UpdatePrimaryRegionAsync(new UpdatePrimaryRegionRequest { KeyId = primary.KeyId, PrimaryRegion = "eu-west-1" }));
-        Assert.Equal($"{primary.Arn} is not a multi-Region primary key.", notPrimary.Message);
+        Assert.Equal($"{primary.Arn} is not a multi-region primary key.", notPrimary.Message);
     }
 }

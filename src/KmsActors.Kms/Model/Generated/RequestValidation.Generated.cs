@@ -70,22 +70,22 @@ public static partial class RequestValidation
         }
     }
 
-    private static readonly Regex Pattern0 = new("^(?:^[a-zA-Z0-9:/_-]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern1 = new("^(?:cluster-[2-7a-zA-Z]{11,16})$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern2 = new("^(?:^https://[a-zA-Z0-9.-]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern3 = new("^(?:^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern4 = new("^(?:^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern5 = new("^(?:[0-9]{12})$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern6 = new("^(?:^[A-Z2-7]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern7 = new("^(?:^[a-zA-Z0-9\\/+=]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern8 = new("^(?:^[\\w+=,.@:/-]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern9 = new("^(?:[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern10 = new("^(?:^[a-zA-Z0-9-_.]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern11 = new("^(?:^[a-f0-9]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern12 = new("^(?:[\\u0020-\\u00FF]*)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern13 = new("^(?:[\\w]+)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern14 = new("^(?:^[a-zA-Z0-9:/_\\s.-]+$)$", RegexOptions.ECMAScript);
-    private static readonly Regex Pattern15 = new("^(?:^([a-z]+-){2,3}\\d+$)$", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern0 = new("^(?:^[a-zA-Z0-9:/_-]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern1 = new("^(?:cluster-[2-7a-zA-Z]{11,16})$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern2 = new("^(?:^https://[a-zA-Z0-9.-]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern3 = new("^(?:^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern4 = new("^(?:^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern5 = new("^(?:[0-9]{12})$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern6 = new("^(?:^[A-Z2-7]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern7 = new("^(?:^[a-zA-Z0-9\\/+=]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern8 = new("^(?:^[\\w+=,.@:/-]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern9 = new("^(?:[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern10 = new("^(?:^[a-zA-Z0-9-_.]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern11 = new("^(?:^[a-f0-9]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern12 = new("^(?:[\\u0020-\\u00FF]*)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern13 = new("^(?:[\\w]+)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern14 = new("^(?:^[a-zA-Z0-9:/_\\s.-]+$)$(?!\\n)", RegexOptions.ECMAScript);
+    private static readonly Regex Pattern15 = new("^(?:^([a-z]+-){2,3}\\d+$)$(?!\\n)", RegexOptions.ECMAScript);
 
     private static void Check(CancelKeyDeletionRequest r, PathRef at, ref Violations v, string region)
     {
