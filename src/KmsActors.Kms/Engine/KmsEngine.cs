@@ -78,9 +78,22 @@ public sealed partial class KmsEngine
     public Task<TResponse> Send<TResponse>(object request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestGuid());
-        return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+        return Send<TResponse>(new KmsCommand(request, caller ?? DefaultCaller, region ?? DefaultRegion, _ids.NewRequestGuid()), ct);
     }
+
+    /// <summary>As <see cref="Send{TResponse}(object, CallerIdentity?, string?, CancellationToken)"/>, with the caller's
+    /// own request ID (the server's <c>x-amzn-RequestId</c>, which the audit record repeats). Every caller enters here:
+    /// the server, <c>IKmsClient</c> and the TestKit get the same realism, validation, access control and audit.</summary>
+    /// <exception cref="KmsException">The AWS error of the call.</exception>
+    /// <exception cref="AskTimeoutException">The engine did not answer within the engine's timeout.</exception>
+    public Task<TResponse> Send<TResponse>(object request, CallerIdentity caller, string region, string requestId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Send<TResponse>(new KmsCommand(request, caller, region, requestId), ct);
+    }
+
+    private Task<TResponse> Send<TResponse>(KmsCommand command, CancellationToken ct) =>
+        _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
 
     /// <summary>The call as it is: the caller's task completes when the answering actor replies (no async frame here).</summary>
     private Task<TResponse> Dispatch<TResponse>(KmsCommand command, CancellationToken ct)

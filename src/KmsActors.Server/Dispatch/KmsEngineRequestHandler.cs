@@ -6,8 +6,9 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Server.Dispatch;
 
 /// <summary>
-/// Sends each call to the engine actor as a <see cref="KmsCommand"/> carrying the server's request ID (so the
-/// audit record and the x-amzn-RequestId header agree) and unwraps the reply.
+/// Sends each call through <see cref="KmsEngine.Send{TResponse}(object, CallerIdentity, string, string, CancellationToken)"/>,
+/// the entry every caller takes (realism, validation, access control, audit), with the server's request ID (so the
+/// audit record and the x-amzn-RequestId header agree), and unwraps the reply.
 /// </summary>
 public sealed class KmsEngineRequestHandler(ActorSystem system) : IKmsRequestHandler
 {
@@ -18,7 +19,7 @@ public sealed class KmsEngineRequestHandler(ActorSystem system) : IKmsRequestHan
         object reply;
         try
         {
-            reply = await _engine.Actor.Ask<object>(new KmsCommand(request, caller, region, requestId), KmsEngine.DefaultTimeout, ct).ConfigureAwait(false);
+            reply = await _engine.Send<object>(request, caller, region, requestId, ct).ConfigureAwait(false);
         }
         catch (AskTimeoutException)
         {
@@ -26,12 +27,6 @@ public sealed class KmsEngineRequestHandler(ActorSystem system) : IKmsRequestHan
             throw new KmsException(KmsErrorCodes.DependencyTimeoutException,
                 $"KmsActors did not answer {operation} within {KmsEngine.DefaultTimeout.TotalSeconds:0} seconds. Retry the request.");
         }
-        return reply switch
-        {
-            Status.Failure { Cause: KmsException error } => throw error,
-            Status.Failure failure => throw new InvalidOperationException($"The engine failed {operation}.", failure.Cause),
-            EmptyResponse or Akka.Done => null,
-            _ => reply,
-        };
+        return reply is EmptyResponse or Akka.Done ? null : reply;
     }
 }

@@ -1,0 +1,91 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Amazon.Runtime;
+using KmsActors.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KmsActors.Server.Tests.Sdk;
+
+/// <summary>
+/// The server enters the engine where every caller does (KmsEngine.Send), so each kms.realism switch holds over HTTP as
+/// it does in-process: quotas answer ThrottlingException, a new key is briefly NotFound, injected latency holds the
+/// answer back. Each test runs its own server on Akka's TestScheduler, so "a second" is the engine's, not the wall's.
+/// </summary>
+public sealed class SdkRealismTests
+{
+    private static async Task<(KmsTestServer Server, AmazonKeyManagementServiceClient Kms, TestScheduler Clock)> Start(string realism)
+    {
+        var server = await KmsTestServer.StartAsync(fake: false, hocon: $"""
+            akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+            kms.realism {"{"} {realism} {"}"}
+            """);
+        var kms = new AmazonKeyManagementServiceClient(new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
+            new AmazonKeyManagementServiceConfig { ServiceURL = server.Address.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+        return (server, kms, (TestScheduler)server.Services.GetRequiredService<ActorSystem>().Scheduler);
+    }
+
+    [Fact]
+    public async Task create_key_over_its_quota_of_five_per_second_is_throttled_over_http_and_admitted_again_a_second_later()
+    {
+        var (server, kms, clock) = await Start("quotas { enabled = on, burst = 1s }");
+        await using var _ = server;
+        using var __ = kms;
+
+        var answers = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            try
+            {
+                await kms.CreateKeyAsync(new CreateKeyRequest());
+                answers.Add("ok");
+            }
+            catch (AmazonKeyManagementServiceException error)
+            {
+                answers.Add(error.ErrorCode);
+                Assert.Equal("You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.", error.Message);
+            }
+        }
+        Assert.Equal([.. Enumerable.Repeat("ok", 5), .. Enumerable.Repeat("ThrottlingException", 3)], answers);
+        Assert.Equal(5, (await kms.ListKeysAsync(new ListKeysRequest())).Keys.Count);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull((await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata.KeyId);
+    }
+
+    [Fact]
+    public async Task a_key_just_created_is_not_found_over_http_until_the_consistency_window_has_passed()
+    {
+        var (server, kms, clock) = await Start("eventual-consistency { enabled = on, window = 1s }");
+        await using var _ = server;
+        using var __ = kms;
+
+        var key = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
+        var early = await Assert.ThrowsAsync<NotFoundException>(() => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId }));
+        Assert.Equal($"Key '{key.Arn}' does not exist", early.Message);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(key.Arn, (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId })).KeyMetadata.Arn);
+    }
+
+    [Fact]
+    public async Task injected_latency_holds_the_http_answer_until_the_engine_clock_has_moved_that_far()
+    {
+        var (server, kms, clock) = await Start("latency { enabled = on, default = 0ms, operations { DescribeKey = 250ms } }");
+        await using var _ = server;
+        using var __ = kms;
+        var key = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
+
+        var describe = kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.KeyId });
+        // The answer waits on the engine's scheduler: advancing it by less than the latency lets nothing through.
+        for (var i = 0; i < 20 && !describe.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5);
+        }
+        Assert.False(describe.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(60));
+        Assert.Equal(key.Arn, (await describe.WaitAsync(TimeSpan.FromSeconds(30))).KeyMetadata.Arn);
+    }
+}
