@@ -60,7 +60,7 @@ public sealed class LiveKeyLimitTests() : RegionTestBase("kms.max-live-keys = 3"
     public async Task a_call_for_a_key_being_passivated_by_the_limit_waits_for_it_and_restarts_it()
     {
         var (a, b, c) = (await CreateKey(), await CreateKey(), await CreateKey());
-        KeyEvents.ReceiveWhile(TimeSpan.FromMilliseconds(50), m => m);
+        await SettledKeyEvents();
 
         var create = Engine.CreateKey(new CreateKeyRequest()); // starts a fourth key: a is told to stop
         var handled = await Call(new DescribeKeyRequest { KeyId = a }); // reaches the region while a is stopping
@@ -81,11 +81,10 @@ public sealed class LiveKeyLimitTests() : RegionTestBase("kms.max-live-keys = 3"
         var others = new[] { await CreateKey(), await CreateKey(), await CreateKey() };
         KeyEvents.FishForMessage(m => m is FakeStopped stopped && stopped.KeyId == due);
         Assert.Equal(others, await Alive([due, .. others]));
-        KeyEvents.ReceiveWhile(TimeSpan.FromMilliseconds(50), m => m);
+        await SettledKeyEvents();
 
         Scheduler.Advance(TimeSpan.FromDays(9)); // the other keys stop for idleness meanwhile
-        await Engine.Settle();
-        Assert.DoesNotContain(KeyEvents.ReceiveWhile(TimeSpan.FromMilliseconds(100), m => m), m => m is FakeWoke);
+        Assert.DoesNotContain(await SettledKeyEvents(), m => m is FakeWoke);
         Scheduler.Advance(start.AddDays(10) - Scheduler.Now);
 
         var woke = KeyEvents.FishForMessage<FakeWoke>(m => m is FakeWoke);

@@ -40,7 +40,7 @@ public sealed class PassivationTests : RegionTestBase
         Assert.Equal(keyId, (await Call(new DescribeKeyRequest { KeyId = keyId })).KeyId);
         Scheduler.Advance(TimeSpan.FromSeconds(90)); // 3 minutes since CreateKey, 90 s since the last call
         await Engine.Settle();
-        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        ExpectNoMsg(TimeSpan.Zero);
         Assert.Equal(key, await KeyActor(keyId));
 
         Scheduler.Advance(TimeSpan.FromSeconds(60)); // idle for 2.5 minutes at the sweep of minute 4
@@ -54,10 +54,10 @@ public sealed class PassivationTests : RegionTestBase
         var start = Scheduler.Now;
         var keyId = await CreateKey(description: "due=10");
         await Passivate(keyId);
-        KeyEvents.ReceiveWhile(TimeSpan.FromMilliseconds(50), m => m);
+        await SettledKeyEvents();
 
         Scheduler.Advance(TimeSpan.FromDays(9));
-        KeyEvents.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(await SettledKeyEvents());
         Scheduler.Advance(start.AddDays(10) - Scheduler.Now);
 
         var woke = KeyEvents.FishForMessage<FakeWoke>(m => m is FakeWoke);
@@ -70,14 +70,14 @@ public sealed class PassivationTests : RegionTestBase
         var start = Scheduler.Now;
         var keyId = await CreateKey(description: "due=100");
         await Passivate(keyId);
-        KeyEvents.ReceiveWhile(TimeSpan.FromMilliseconds(50), m => m);
+        await SettledKeyEvents();
 
         for (var day = 0; day < 99; day += 33)
         {
             Scheduler.Advance(TimeSpan.FromDays(33));
             await Engine.Settle();
         }
-        KeyEvents.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(await SettledKeyEvents());
         Scheduler.Advance(start.AddDays(100) - Scheduler.Now);
 
         var woke = KeyEvents.FishForMessage<FakeWoke>(m => m is FakeWoke);
@@ -140,7 +140,7 @@ public sealed class IdlePassivationOffTests() : RegionTestBase("kms.passivate-af
         Scheduler.Advance(TimeSpan.FromDays(1));
         await Engine.Settle();
 
-        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        ExpectNoMsg(TimeSpan.Zero);
         Assert.Equal(key, await KeyActor(keyId));
     }
 }

@@ -43,6 +43,14 @@ public abstract class RegionTestBase : Akka.TestKit.Xunit2.TestKit
 
     protected Task<FakeHandled> Call(object request, string? region = null) => Engine.Send<FakeHandled>(request, region: region);
 
+    /// <summary>What the key actors reported until everything sent to the engine so far has been handled (the engine's
+    /// Settle): no wait on the wall clock, so "nothing happened" is decided, not guessed after a pause.</summary>
+    protected async Task<IReadOnlyList<object>> SettledKeyEvents()
+    {
+        await Engine.Settle();
+        return KeyEvents.ReceiveWhile(TimeSpan.Zero, m => m);
+    }
+
     protected async Task<KmsException> Refused(Func<Task> call) => await Assert.ThrowsAsync<KmsException>(call);
 
     protected Task<IActorRef> KeyActor(string keyId, string region = Region) =>
