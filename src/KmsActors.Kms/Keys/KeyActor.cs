@@ -38,7 +38,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _keyId = keyId;
         _accountId = accountId;
         _region = region;
-        _arn = KeyRules.ArnOf(AwsPartition.Of(region), region, accountId, keyId);
+        _arn = Regions.KmsArn.Key(accountId, region, keyId);
         _services = KmsServices.Get(Context.System);
         PersistenceId = "key-" + _arn;
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;

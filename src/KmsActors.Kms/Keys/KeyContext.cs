@@ -33,5 +33,5 @@ public sealed record KeyContext
 
     public string Partition => AwsPartition.Of(Region);
 
-    public string KeyArn(string keyId) => KeyRules.ArnOf(Partition, Region, AccountId, keyId);
+    public string KeyArn(string keyId) => Regions.KmsArn.Key(AccountId, Region, keyId);
 }

@@ -8,25 +8,33 @@ namespace KmsActors.Kms.Keys;
 // satisfy constraint: Member must not be null".
 public static partial class KeyRules
 {
-    /// <summary>Throws the ValidationException AWS sends for members it needs although the model leaves them optional.</summary>
+    /// <summary>Throws the ValidationException AWS sends for members it needs although the model leaves them optional
+    /// (worded and counted by the model check's own <see cref="Model.Violations"/>).</summary>
     internal static void Require(params ReadOnlySpan<(string Member, object? Value)> members)
     {
-        // Every call passes here: the common case (nothing missing) allocates nothing more.
-        var anyMissing = false;
-        foreach (var (_, value) in members)
-            anyMissing |= value is null;
-        if (!anyMissing)
-            return;
-        var missing = members.ToArray().Where(m => m.Value is null).Select(m => $"Value null at '{m.Member}' failed to satisfy constraint: Member must not be null").ToList();
-        if (missing.Count > 0)
-            throw Violations(missing);
+        var violations = new Violations();
+        foreach (var (member, value) in members)
+            violations.Required(value is not null, required: true, PathRef.Root.Member(member));
+        if (violations.Count > 0)
+            throw violations.ToException();
     }
 
-    internal static KmsException Violation(string member, object? value, string constraint) =>
-        Violations([$"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}"]);
+    /// <summary>As <see cref="Require(ReadOnlySpan{ValueTuple{string, object}})"/> for one member, which is then known present.</summary>
+    internal static void Require([System.Diagnostics.CodeAnalysis.NotNull] object? value, string member)
+    {
+        if (value is not null)
+            return;
+        var violations = new Violations();
+        violations.Required(false, required: true, PathRef.Root.Member(member));
+        throw violations.ToException();
+    }
 
-    private static KmsException Violations(IReadOnlyList<string> violations) =>
-        KmsException.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+    internal static KmsException Violation(string member, object? value, string constraint)
+    {
+        var violations = new Violations();
+        violations.Add($"Value '{value}'", PathRef.Root.Member(member), constraint);
+        return violations.ToException();
+    }
 
     /// <summary>AWS: a KMS key holds at most 50 tags.</summary>
     internal const int MaxTagsPerKey = 50;

@@ -160,9 +160,6 @@ public static partial class KeyRules
         or TagResourceRequest or UntagResourceRequest or ListResourceTagsRequest or GetKeyPolicyRequest or PutKeyPolicyRequest
         or ListKeyPoliciesRequest or ReplicateKeyRequest or UpdatePrimaryRegionRequest;
 
-    public static string ArnOf(string partition, string region, string accountId, string keyId) =>
-        $"arn:{partition}:kms:{region}:{accountId}:key/{keyId}";
-
     /// <summary>Symmetric encryption keys are the only ones with ImportType, rotation and KeyMaterialId in DescribeKey (docs/byok.md).</summary>
     internal static bool IsSymmetric(KmsKey key) => key.KeySpec == KeySpec.SYMMETRIC_DEFAULT;
 

@@ -1,4 +1,5 @@
 using KmsActors.Kms.Engine;
+using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Regions;
@@ -27,8 +28,7 @@ public sealed partial class RegionActor
 
     private string KeyOfCiphertext(byte[]? ciphertext)
     {
-        if (ciphertext is null)
-            throw KmsException.Validation("1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+        KeyRules.Require(ciphertext, "ciphertextBlob");
         var keyId = _keyIdOfCiphertext?.Invoke(ciphertext);
         if (keyId is null || !IsKnownKey(keyId))
             throw KmsException.InvalidCiphertext(); // AWS: no message (docs/check-order.md)
@@ -45,8 +45,7 @@ public sealed partial class RegionActor
     /// </summary>
     private string ResolveKeyId(string? keyId, KeyIdForms forms)
     {
-        if (keyId is null)
-            throw KmsException.Validation("1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+        KeyRules.Require(keyId, "keyId");
         if (forms == KeyIdForms.None)
             forms = KeyIdForms.Any;
 

@@ -21,8 +21,7 @@ public static class AwsMemberPath
             return wire.Problem switch
             {
                 // AWS's constraint-violation format, listing the values the region offers (docs/validation.md).
-                AwsWireFormatException.Kind.EnumValue => KmsException.Validation(
-                    $"1 validation error detected: Value '{wire.Given}' at '{path}' failed to satisfy constraint: Member must satisfy enum value set: {(wire.EnumType is not null && region is not null ? RequestValidation.EnumValueSet(wire.EnumType, region) : wire.Expected)}"),
+                AwsWireFormatException.Kind.EnumValue => EnumViolation(wire, path, region),
                 _ => new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {wire.Expected}."),
             };
         }
@@ -32,6 +31,14 @@ public static class AwsMemberPath
         return path.Length == 0
             ? new KmsException(SerializationException, "The request body must be a JSON object.")
             : new KmsException(SerializationException, $"Value at '{path}' can not be read: expected {Expected(inputType, error.Path)}.");
+    }
+
+    private static KmsException EnumViolation(AwsWireFormatException wire, string path, string? region)
+    {
+        var violations = new Violations();
+        violations.Add($"Value '{wire.Given}'", PathRef.Root.Member(path),
+            $"Member must satisfy enum value set: {(wire.EnumType is not null && region is not null ? RequestValidation.EnumValueSet(wire.EnumType, region) : wire.Expected)}");
+        return violations.ToException();
     }
 
     /// <summary>"$.Tags[0].TagKey" → "tags.1.member.tagKey" (lower-camel members, 1-based list indexes).</summary>

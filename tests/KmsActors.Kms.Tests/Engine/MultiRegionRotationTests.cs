@@ -28,6 +28,17 @@ public sealed class MultiRegionRotationTests : EngineTestBase
         Assert.Equal("b"u8.ToArray(), (await Engine.Decrypt(new DecryptRequest { KeyId = a.Arn, CiphertextBlob = fromB }, region: regionA)).Plaintext);
     }
 
+    /// <summary>An imported multi-Region primary in us-east-1 and its replica in eu-west-1, both holding the same first material.</summary>
+    private async Task<(KeyMetadata Primary, KeyMetadata West)> ImportedPrimaryWithReplica()
+    {
+        var first = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
+        var primary = await CreateExternalKey(multiRegion: true);
+        await Import(primary.KeyId!, first);
+        var west = await Replicate(primary.KeyId!, EuWest1);
+        await Import(west.Arn!, first, region: EuWest1);
+        return (primary, west);
+    }
+
     [Fact]
     public async Task rotating_a_kms_generated_primary_on_demand_gives_every_replica_the_same_new_material()
     {
@@ -82,11 +93,7 @@ public sealed class MultiRegionRotationTests : EngineTestBase
     [Fact]
     public async Task imported_material_goes_new_into_the_primary_then_existing_into_each_replica_then_rotation_on_the_primary_makes_it_current_everywhere()
     {
-        var first = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
-        var primary = await CreateExternalKey(multiRegion: true);
-        await Import(primary.KeyId!, first);
-        var west = await Replicate(primary.KeyId!, EuWest1);
-        await Import(west.Arn!, first, region: EuWest1);
+        var (primary, west) = await ImportedPrimaryWithReplica();
 
         var next = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
         var nextId = (await Import(primary.KeyId!, next, importType: ImportType.NEW_KEY_MATERIAL)).KeyMaterialId;
@@ -117,11 +124,7 @@ public sealed class MultiRegionRotationTests : EngineTestBase
     [Fact]
     public async Task new_key_material_imported_directly_into_a_replica_is_refused()
     {
-        var first = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
-        var primary = await CreateExternalKey(multiRegion: true);
-        await Import(primary.KeyId!, first);
-        var west = await Replicate(primary.KeyId!, EuWest1);
-        await Import(west.Arn!, first, region: EuWest1);
+        var (primary, west) = await ImportedPrimaryWithReplica();
 
         await AssertRefusedUnchanged(west.Arn!, () => Import(west.Arn!, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT), importType: ImportType.NEW_KEY_MATERIAL, region: EuWest1),
             KmsErrorCodes.UnsupportedOperationException, $"{west.Arn} is a multi-Region replica key. Import new key material into its primary key.", EuWest1);
@@ -130,11 +133,7 @@ public sealed class MultiRegionRotationTests : EngineTestBase
     [Fact]
     public async Task deleting_pending_material_of_the_primary_deletes_the_replicas_copies_too()
     {
-        var first = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
-        var primary = await CreateExternalKey(multiRegion: true);
-        await Import(primary.KeyId!, first);
-        var west = await Replicate(primary.KeyId!, EuWest1);
-        await Import(west.Arn!, first, region: EuWest1);
+        var (primary, west) = await ImportedPrimaryWithReplica();
         var next = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
         var nextId = (await Import(primary.KeyId!, next, importType: ImportType.NEW_KEY_MATERIAL)).KeyMaterialId;
         await RelatedKeysSynchronized();
