@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
@@ -144,20 +143,10 @@ public sealed partial record AuditRecord
     }
 
     /// <summary>Read-only in CloudTrail: Describe*, List* and Get* calls (GetParametersForImport included) and the
-    /// cryptographic operations, which use a key without changing it (Encrypt, Decrypt, ReEncrypt, GenerateDataKey*,
-    /// Sign, Verify, GenerateMac, VerifyMac, GenerateRandom, DeriveSharedSecret — "readOnly": true in the AWS KMS guide's CloudTrail examples).</summary>
-    public static bool IsReadOnly(string operation) =>
-        operation.StartsWith("Describe", StringComparison.Ordinal)
-        || operation.StartsWith("List", StringComparison.Ordinal)
-        || operation.StartsWith("Get", StringComparison.Ordinal)
-        || KeyUseOperations.Contains(operation);
-
-    private static readonly FrozenSet<string> KeyUseOperations = new[]
-    {
-        "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair",
-        "GenerateDataKeyPairWithoutPlaintext", "GenerateRandom", "GenerateMac", "VerifyMac", "Sign", "Verify",
-        "DeriveSharedSecret",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// cryptographic operations, which use a key without changing it ("readOnly": true in the AWS KMS guide's CloudTrail
+    /// examples): the ReadOnly column of the catalogue's facts (Model/KmsCatalogue.Facts.cs). False for a name that is no
+    /// operation of the model.</summary>
+    public static bool IsReadOnly(string operation) => KmsCatalogue.FactsOf(operation)?.ReadOnly ?? false;
 
     /// <summary>CloudTrail writes the errorCode of a refused call as "AccessDenied" where the API answers
     /// AccessDeniedException (docs/access-control.md); every other error under its API name.</summary>

@@ -32,11 +32,9 @@ public sealed partial class KeyActor
         return true;
     }
 
-    /// <summary>The requests <see cref="HandleCrypto"/> answers: none of them decides or persists anything.</summary>
-    private static bool NeverPersists(object request) => request is EncryptRequest or DecryptRequest or ReEncryptRequest
-        or GenerateDataKeyRequest or GenerateDataKeyWithoutPlaintextRequest or GenerateDataKeyPairRequest
-        or GenerateDataKeyPairWithoutPlaintextRequest or SignRequest or VerifyRequest or GenerateMacRequest
-        or VerifyMacRequest or GetPublicKeyRequest or DeriveSharedSecretRequest;
+    /// <summary>The requests <see cref="HandleCrypto"/> answers: none of them decides or persists anything (the
+    /// NeverPersists column of Model/KmsCatalogue.Facts.cs).</summary>
+    private static bool NeverPersists(object request) => KmsCatalogue.FactsOf(request) is { NeverPersists: true };
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {

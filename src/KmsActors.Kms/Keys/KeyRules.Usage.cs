@@ -16,17 +16,11 @@ public static partial class KeyRules
     /// <summary>As above; <paramref name="decrypting"/> is false for ReEncrypt's destination key, which encrypts.</summary>
     public static void CheckUsable(KmsKey key, string operation, bool decrypting)
     {
+        // The usage each cryptographic operation needs is the Usage column of Model/KmsCatalogue.Facts.cs.
+        if (KmsCatalogue.FactsOf(operation) is not { NeverPersists: true } facts)
+            throw new ArgumentException($"{operation} is not a cryptographic operation.", nameof(operation));
         CheckState(key, operation);
-        var usage = operation switch
-        {
-            "Encrypt" or "Decrypt" or "ReEncrypt" or "GenerateDataKey" or "GenerateDataKeyWithoutPlaintext"
-                or "GenerateDataKeyPair" or "GenerateDataKeyPairWithoutPlaintext" => KeyUsageType.ENCRYPT_DECRYPT,
-            "Sign" or "Verify" => KeyUsageType.SIGN_VERIFY,
-            "GenerateMac" or "VerifyMac" => KeyUsageType.GENERATE_VERIFY_MAC,
-            "DeriveSharedSecret" => KeyUsageType.KEY_AGREEMENT,
-            "GetPublicKey" => (KeyUsageType?)null,
-            _ => throw new ArgumentException($"{operation} is not a cryptographic operation.", nameof(operation)),
-        };
+        var usage = facts.Usage;
         if (usage is null)
         {
             // GetPublicKey: only asymmetric keys have a public key.

@@ -152,13 +152,9 @@ public static partial class KeyRules
         };
     }
 
-    /// <summary>True for the operations <see cref="Decide"/> handles (the rest a key actor serves are cryptographic).</summary>
-    public static bool Decides(object request) => request is CreateKeyRequest or DescribeKeyRequest or GetParametersForImportRequest
-        or ImportKeyMaterialRequest or DeleteImportedKeyMaterialRequest or EnableKeyRequest or DisableKeyRequest
-        or ScheduleKeyDeletionRequest or CancelKeyDeletionRequest or RotateKeyOnDemandRequest or ListKeyRotationsRequest
-        or GetKeyRotationStatusRequest or EnableKeyRotationRequest or DisableKeyRotationRequest or UpdateKeyDescriptionRequest
-        or TagResourceRequest or UntagResourceRequest or ListResourceTagsRequest or GetKeyPolicyRequest or PutKeyPolicyRequest
-        or ListKeyPoliciesRequest or ReplicateKeyRequest or UpdatePrimaryRegionRequest;
+    /// <summary>True for the operations <see cref="Decide"/> handles (the DecidedByRules column of
+    /// Model/KmsCatalogue.Facts.cs; the rest a key actor serves are grants and cryptographic operations).</summary>
+    public static bool Decides(object request) => KmsCatalogue.FactsOf(request) is { DecidedByRules: true };
 
     /// <summary>Symmetric encryption keys are the only ones with ImportType, rotation and KeyMaterialId in DescribeKey (docs/byok.md).</summary>
     internal static bool IsSymmetric(KmsKey key) => key.KeySpec == KeySpec.SYMMETRIC_DEFAULT;

@@ -10,10 +10,15 @@ public sealed record RealismSettings
     public static readonly RealismSettings Off = new();
 
     public bool QuotasEnabled { get; init; }
-    /// <summary>Requests per second of the shared cryptographic quotas: "symmetric", "rsa", "ecc".</summary>
+    /// <summary>The shared cryptographic quotas: symmetric (HMAC included), RSA, ECC (SM2 included), ML-DSA.</summary>
+    public static readonly IReadOnlyList<string> SharedQuotaNames = ["symmetric", "rsa", "ecc", "ml-dsa"];
+
+    /// <summary>Requests per second of the shared cryptographic quotas (<see cref="SharedQuotaNames"/>).</summary>
     public IReadOnlyDictionary<string, double> SharedQuotas { get; init; } = new Dictionary<string, double>();
     /// <summary>Requests per second of the per-operation quotas (CreateKey, GetParametersForImport, …).</summary>
     public IReadOnlyDictionary<string, double> OperationQuotas { get; init; } = new Dictionary<string, double>();
+    /// <summary>Requests per second of the GenerateDataKeyPair quotas, by data key pair spec ("RSA_2048", …).</summary>
+    public IReadOnlyDictionary<string, double> DataKeyPairQuotas { get; init; } = new Dictionary<string, double>();
     /// <summary>How many seconds of a quota a bucket holds when idle (at least one request).</summary>
     public TimeSpan Burst { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -44,8 +49,9 @@ public sealed record RealismSettings
         return new RealismSettings
         {
             QuotasEnabled = quotas?.GetBoolean("enabled", false) ?? false,
-            SharedQuotas = Rates(quotas?.GetConfig("shared"), ["symmetric", "rsa", "ecc"]),
+            SharedQuotas = Rates(quotas?.GetConfig("shared"), SharedQuotaNames),
             OperationQuotas = Rates(quotas?.GetConfig("operations"), KmsOperations.All),
+            DataKeyPairQuotas = Rates(quotas?.GetConfig("data-key-pairs"), Enum.GetNames<DataKeyPairSpec>()),
             Burst = quotas?.GetTimeSpan("burst", TimeSpan.FromSeconds(1)) ?? TimeSpan.FromSeconds(1),
             LatencyEnabled = latency?.GetBoolean("enabled", false) ?? false,
             DefaultLatency = latency?.GetTimeSpan("default", TimeSpan.Zero) ?? TimeSpan.Zero,

@@ -108,7 +108,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
     // (DeferAsync, whose answer the pipeline releases once earlier index writes are durable) take the pipeline.
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (message is KmsCommand { Request: not (CreateAliasRequest or UpdateAliasRequest or DeleteAliasRequest or ListKeysRequest or ListAliasesRequest) } command
+        if (message is KmsCommand command && KmsCatalogue.FactsOf(command.Request) is not { RegionPipeline: true }
             && _aliasKeysAsked.Count == 0 && _pipeline.IsOpen(this))
         {
             Handle(command);
@@ -132,7 +132,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         {
             // The check order (docs/check-order.md): the model's constraints first, then access, then the key.
             RequestValidation.Check(command.Request, _region);
-            if (command.Request is CreateKeyRequest or ListAliasesRequest or ListKeysRequest or GenerateRandomRequest or ListRetirableGrantsRequest)
+            if (KmsCatalogue.FactsOf(command.Request) is { Keyless: true })
                 AuthorizeKeyless(command);
             switch (command.Request)
             {
