@@ -101,6 +101,8 @@ public interface IKmsClient
 
     Task<ReplicateKeyResponse> ReplicateKey(ReplicateKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 
+    Task UpdatePrimaryRegion(UpdatePrimaryRegionRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
+
     Task<CreateGrantResponse> CreateGrant(CreateGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);
 
     Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default);

@@ -130,6 +130,9 @@ internal sealed partial class KmsClient
     public Task<ReplicateKeyResponse> ReplicateKey(ReplicateKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Call<ReplicateKeyResponse>(request, caller, region, ct);
 
+    public Task UpdatePrimaryRegion(UpdatePrimaryRegionRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Call<EmptyResponse>(request, caller, region, ct);
+
     public Task<CreateGrantResponse> CreateGrant(CreateGrantRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Call<CreateGrantResponse>(request, caller, region, ct);
 

@@ -4,7 +4,9 @@ using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Engine;
 
-// Typed calls for the common operations, named as AWS names them. Each is Send with the matching response type.
+// Typed calls for every operation KmsActors implements (the catalogue's facts: Model/KmsCatalogue.Facts.cs), named as AWS
+// names them; grants are in KmsEngine.Grants.cs. Each is Send with the matching response type. CatalogueCoverageTests
+// fails when an implemented operation has none.
 public sealed partial class KmsEngine
 {
     public Task<CreateKeyResponse> CreateKey(CreateKeyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
@@ -93,4 +95,43 @@ public sealed partial class KmsEngine
 
     public Task<ListAliasesResponse> ListAliases(ListAliasesRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
         Send<ListAliasesResponse>(request, caller, region, ct);
+
+    public Task DisableKeyRotation(DisableKeyRotationRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task EnableKeyRotation(EnableKeyRotationRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task<GenerateDataKeyPairResponse> GenerateDataKeyPair(GenerateDataKeyPairRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<GenerateDataKeyPairResponse>(request, caller, region, ct);
+
+    public Task<GenerateDataKeyPairWithoutPlaintextResponse> GenerateDataKeyPairWithoutPlaintext(GenerateDataKeyPairWithoutPlaintextRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<GenerateDataKeyPairWithoutPlaintextResponse>(request, caller, region, ct);
+
+    public Task<GetKeyPolicyResponse> GetKeyPolicy(GetKeyPolicyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<GetKeyPolicyResponse>(request, caller, region, ct);
+
+    public Task<GetKeyRotationStatusResponse> GetKeyRotationStatus(GetKeyRotationStatusRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<GetKeyRotationStatusResponse>(request, caller, region, ct);
+
+    public Task<ListKeyPoliciesResponse> ListKeyPolicies(ListKeyPoliciesRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<ListKeyPoliciesResponse>(request, caller, region, ct);
+
+    public Task<ListResourceTagsResponse> ListResourceTags(ListResourceTagsRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<ListResourceTagsResponse>(request, caller, region, ct);
+
+    public Task PutKeyPolicy(PutKeyPolicyRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task TagResource(TagResourceRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task UntagResource(UntagResourceRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task UpdateKeyDescription(UpdateKeyDescriptionRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
+
+    public Task UpdatePrimaryRegion(UpdatePrimaryRegionRequest request, CallerIdentity? caller = null, string? region = null, CancellationToken ct = default) =>
+        Send<EmptyResponse>(request, caller, region, ct);
 }

@@ -12,8 +12,9 @@ public sealed class RealismSwitchTests
         var settings = RealismSettings.From(KmsConfiguration.Load(profiles: ["testkit"], environment: new System.Collections.Hashtable()));
 
         Assert.False(settings.AnyEnabled);
-        Assert.Equal(0.25, settings.OperationQuotas["GetParametersForImport"]);
+        Assert.Equal(1, settings.OperationQuotas["GetParametersForImport"]);
         Assert.Equal(10_000, settings.SharedQuotas["symmetric"]);
+        Assert.Equal(20, settings.DataKeyPairQuotas["RSA_2048"]);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public sealed class RequestQuotaTests() : RealismTestBase("""
       enabled = on
       shared { symmetric = 3, rsa = 2 }
       operations { GetParametersForImport = 0.25, CreateKey = 100 }
+      data-key-pairs { RSA_2048 = 1 }
     }
     """)
 {
@@ -64,12 +65,55 @@ public sealed class RequestQuotaTests() : RealismTestBase("""
     }
 
     [Fact]
-    public void operations_without_a_quota_are_not_limited()
+    public void operations_without_a_configured_rate_are_not_limited()
+    {
+        var settings = new RealismSettings
+        {
+            QuotasEnabled = true,
+            OperationQuotas = new Dictionary<string, double> { ["GetParametersForImport"] = 1 },
+            SharedQuotas = new Dictionary<string, double> { ["rsa"] = 1 },
+        };
+        var quotas = new RequestQuotas(settings, new KnownKeys());
+
+        Assert.Null(quotas.QuotaOf("ListKeyRotations", new ListKeyRotationsRequest { KeyId = "k" }));
+        Assert.Null(quotas.QuotaOf("GenerateDataKeyPair", new GenerateDataKeyPairRequest { KeyId = "k", KeyPairSpec = DataKeyPairSpec.RSA_2048 }));
+        Assert.Equal("GetParametersForImport", quotas.QuotaOf("GetParametersForImport", new GetParametersForImportRequest()));
+        Assert.Equal("rsa", quotas.QuotaOf("Sign", new SignRequest { KeyId = "unknown" }));
+    }
+
+    [Fact]
+    public void data_key_pairs_are_charged_to_the_quota_of_the_spec_asked_for_shared_by_both_operations()
     {
         var quotas = new RequestQuotas(RealismSettings.From(Sys.Settings.Config), new KnownKeys());
 
-        Assert.Null(quotas.QuotaOf("ListKeyRotations", new ListKeyRotationsRequest { KeyId = "k" }));
-        Assert.Equal("GetParametersForImport", quotas.QuotaOf("GetParametersForImport", new GetParametersForImportRequest()));
-        Assert.Equal("rsa", quotas.QuotaOf("Sign", new SignRequest { KeyId = "unknown" }));
+        Assert.Equal("GenerateDataKeyPair (RSA_2048)", quotas.QuotaOf("GenerateDataKeyPair", new GenerateDataKeyPairRequest { KeyId = "k", KeyPairSpec = DataKeyPairSpec.RSA_2048 }));
+        Assert.Equal("GenerateDataKeyPair (RSA_2048)", quotas.QuotaOf("GenerateDataKeyPairWithoutPlaintext", new GenerateDataKeyPairWithoutPlaintextRequest { KeyId = "k", KeyPairSpec = DataKeyPairSpec.RSA_2048 }));
+        Assert.Equal("GenerateDataKeyPair (ECC_NIST_P256)", quotas.QuotaOf("GenerateDataKeyPair", new GenerateDataKeyPairRequest { KeyId = "k", KeyPairSpec = DataKeyPairSpec.ECC_NIST_P256 }));
+    }
+
+    [Fact]
+    public void ml_dsa_and_edwards_keys_are_charged_to_their_own_shared_quotas()
+    {
+        var keys = new KnownKeys();
+        keys.Observe(new KeyMetadata { KeyId = "ml", KeySpec = KeySpec.ML_DSA_65 }, created: true, DateTimeOffset.UnixEpoch);
+        keys.Observe(new KeyMetadata { KeyId = "ed", KeySpec = KeySpec.ECC_NIST_EDWARDS25519 }, created: true, DateTimeOffset.UnixEpoch);
+        var quotas = new RequestQuotas(RealismSettings.From(Sys.Settings.Config), keys);
+
+        Assert.Equal("ml-dsa", quotas.QuotaOf("Sign", new SignRequest { KeyId = "ml" }));
+        Assert.Equal("ecc", quotas.QuotaOf("Verify", new VerifyRequest { KeyId = "ed" }));
+    }
+
+    [Fact]
+    public async Task generate_data_key_pair_is_throttled_per_pair_spec_across_both_operations()
+    {
+        var keyId = await NewKey();
+        var rsa = new GenerateDataKeyPairRequest { KeyId = keyId, KeyPairSpec = DataKeyPairSpec.RSA_2048 };
+
+        await Engine.GenerateDataKeyPair(rsa);
+        var throttled = await Refused(() => Engine.GenerateDataKeyPairWithoutPlaintext(new GenerateDataKeyPairWithoutPlaintextRequest { KeyId = keyId, KeyPairSpec = DataKeyPairSpec.RSA_2048 }));
+        var otherSpec = await Engine.GenerateDataKeyPairWithoutPlaintext(new GenerateDataKeyPairWithoutPlaintextRequest { KeyId = keyId, KeyPairSpec = DataKeyPairSpec.ECC_NIST_P256 });
+
+        Assert.Equal((KmsErrorCodes.ThrottlingException, RequestQuotas.ThrottlingMessage), (throttled.ErrorCode, throttled.Message));
+        Assert.NotEmpty(otherSpec.PublicKey!);
     }
 }
