@@ -4,7 +4,8 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Kms.Realism;
 
 /// <summary>kms.realism: the switches that make the engine behave like the real service under load — request
-/// quotas, injected latency, eventual consistency, injected faults. All off by default; hocon/load-simulation.conf turns them on.</summary>
+/// quotas, injected latency, eventual consistency, injected faults. All off by default; hocon/load-simulation.conf turns
+/// on all but the faults.</summary>
 public sealed record RealismSettings
 {
     public static readonly RealismSettings Off = new();
@@ -77,7 +78,7 @@ public sealed record RealismSettings
     }
 
     private static double Share(double rate, string setting) =>
-        rate is >= 0 and <= 1 ? rate : throw new ConfigurationException($"kms.realism.faults.{setting} is a share of calls from 0 to 1, not {rate}.");
+        rate is >= 0 and <= 1 ? rate : throw new ConfigurationException(FormattableString.Invariant($"kms.realism.faults.{setting} is a share of calls from 0 to 1, not {rate}."));
 
     private static Dictionary<string, double> Rates(Config? section, IEnumerable<string> names) =>
         section is null ? [] : names.Where(section.HasPath).ToDictionary(name => name, name => section.GetDouble(name), StringComparer.Ordinal);
