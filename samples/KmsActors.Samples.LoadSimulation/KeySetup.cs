@@ -8,8 +8,9 @@ namespace KmsActors.Samples.LoadSimulation;
 
 /// <summary>
 /// The set-up phase: creates the scenario's keys (spec by the key mix, EXTERNAL by its share) and imports material
-/// into the EXTERNAL ones, in batches whose calls are sent in key order. Calls refused with ThrottlingException or
-/// NotFoundException (realism switches) are retried after letting a second pass on the simulation's clock.
+/// into the EXTERNAL ones, in batches whose calls are sent in key order. Calls refused with ThrottlingException,
+/// NotFoundException or an injected fault (realism switches; a faulted call changed nothing) are retried after letting
+/// a second pass on the simulation's clock.
 /// </summary>
 public sealed class KeySetup(KmsEngine engine, Scenario scenario, StatsBoard stats, SimClock clock, ByokLifecycle lifecycle, Action<int, int> progress)
 {
@@ -79,7 +80,8 @@ public sealed class KeySetup(KmsEngine engine, Scenario scenario, StatsBoard sta
             {
                 if (outcomes[n].Response is { } response)
                     results[todo[n]] = response;
-                else if (outcomes[n].Error is KmsErrorCodes.ThrottlingException or KmsErrorCodes.NotFoundException)
+                else if (outcomes[n].Error is KmsErrorCodes.ThrottlingException or KmsErrorCodes.NotFoundException
+                         or KmsErrorCodes.KMSInternalException or KmsErrorCodes.DependencyTimeoutException)
                     again.Add(todo[n]);
                 else
                     throw new InvalidOperationException($"Set-up {operation} failed: {outcomes[n].Error}.");

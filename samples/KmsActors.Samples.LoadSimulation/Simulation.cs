@@ -240,7 +240,7 @@ public sealed class Simulation(Scenario scenario)
             {
                 page = await engine.ListKeys(new ListKeysRequest { Limit = 1000, Marker = marker }).ConfigureAwait(false);
             }
-            catch (KmsException e) when (e.ErrorCode == KmsErrorCodes.ThrottlingException)
+            catch (KmsException e) when (e.ErrorCode is KmsErrorCodes.ThrottlingException or KmsErrorCodes.KMSInternalException or KmsErrorCodes.DependencyTimeoutException)
             {
                 await clock.Pass(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
                 continue;

@@ -4,7 +4,8 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Kms.Realism;
 
 /// <summary>kms.realism: the switches that make the engine behave like the real service under load — request
-/// quotas, injected latency, eventual consistency. All off by default; hocon/load-simulation.conf turns them on.</summary>
+/// quotas, injected latency, eventual consistency, injected faults. All off by default; hocon/load-simulation.conf turns
+/// on all but the faults.</summary>
 public sealed record RealismSettings
 {
     public static readonly RealismSettings Off = new();
@@ -37,7 +38,20 @@ public sealed record RealismSettings
     /// consistency is enabled, else zero (a grant is usable as soon as CreateGrant answered).</summary>
     public TimeSpan GrantPropagationDelay => EventualConsistencyEnabled ? GrantDelay : TimeSpan.Zero;
 
-    public bool AnyEnabled => QuotasEnabled || LatencyEnabled || EventualConsistencyEnabled;
+    public bool FaultsEnabled { get; init; }
+    /// <summary>kms.realism.faults.default-rate: the share of calls (0 to 1) of an operation not listed under
+    /// <see cref="OperationFaultRates"/> that fail with a transient server-side error.</summary>
+    public double DefaultFaultRate { get; init; }
+    /// <summary>kms.realism.faults.operations: per-operation fault rates (0 to 1).</summary>
+    public IReadOnlyDictionary<string, double> OperationFaultRates { get; init; } = new Dictionary<string, double>();
+    /// <summary>kms.realism.faults.errors: the errors a fault may answer (KMSInternalException, DependencyTimeoutException);
+    /// an operation is answered only with those its model lists.</summary>
+    public IReadOnlyList<string> FaultErrors { get; init; } = InjectedFaults.TransientErrors;
+    /// <summary>kms.deterministic-ids.seed when kms.deterministic-ids.enabled is on: faults are then drawn from it, in the
+    /// order callers send; null: drawn at random.</summary>
+    public string? FaultSeed { get; init; }
+
+    public bool AnyEnabled => QuotasEnabled || LatencyEnabled || EventualConsistencyEnabled || FaultsEnabled;
 
     public static RealismSettings From(Config config)
     {
@@ -46,6 +60,7 @@ public sealed record RealismSettings
             return Off;
         var quotas = realism.GetConfig("quotas");
         var latency = realism.GetConfig("latency");
+        var faults = realism.GetConfig("faults");
         return new RealismSettings
         {
             QuotasEnabled = quotas?.GetBoolean("enabled", false) ?? false,
@@ -59,8 +74,17 @@ public sealed record RealismSettings
             EventualConsistencyEnabled = realism.GetBoolean("eventual-consistency.enabled", false),
             EventualConsistencyWindow = realism.GetTimeSpan("eventual-consistency.window", TimeSpan.FromSeconds(1)),
             GrantDelay = realism.GetTimeSpan("eventual-consistency.grant-delay", TimeSpan.FromSeconds(1)),
+            FaultsEnabled = faults?.GetBoolean("enabled", false) ?? false,
+            DefaultFaultRate = Share(faults?.GetDouble("default-rate", 0) ?? 0, "default-rate"),
+            OperationFaultRates = Rates(faults?.GetConfig("operations"), KmsOperations.All).ToDictionary(
+                rate => rate.Key, rate => Share(rate.Value, $"operations.{rate.Key}"), StringComparer.Ordinal),
+            FaultErrors = InjectedFaults.ErrorsFrom(faults is not null && faults.HasPath("errors") ? faults.GetStringList("errors") : null),
+            FaultSeed = config.GetBoolean("kms.deterministic-ids.enabled", false) ? config.GetString("kms.deterministic-ids.seed", "0") : null,
         };
     }
+
+    private static double Share(double rate, string setting) =>
+        rate is >= 0 and <= 1 ? rate : throw new ConfigurationException(FormattableString.Invariant($"kms.realism.faults.{setting} is a share of calls from 0 to 1, not {rate}."));
 
     private static Dictionary<string, double> Rates(Config? section, IEnumerable<string> names) =>
         section is null ? [] : names.Where(section.HasPath).ToDictionary(name => name, name => section.GetDouble(name), StringComparer.Ordinal);

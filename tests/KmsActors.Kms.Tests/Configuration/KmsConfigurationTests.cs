@@ -64,7 +64,7 @@ public sealed class KmsConfigurationTests
     }
 
     [Fact]
-    public void Bug_testkit_profile_kept_the_in_memory_journal_when_a_test_chose_sqlite()
+    public void a_test_choosing_sqlite_over_the_testkit_profile_gets_the_sqlite_journal_not_the_in_memory_one()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "kms-config-" + Guid.NewGuid().ToString("N"));
         try

@@ -36,7 +36,7 @@ public sealed class AuditTrailTests : EngineTestBase
         await Call(() => Engine.EnableKey(new EnableKeyRequest { KeyId = key.KeyId }));
         await Call(() => Engine.CancelKeyDeletion(new CancelKeyDeletionRequest { KeyId = key.KeyId }));
         await Call(() => Engine.ListKeys(new ListKeysRequest()));
-        await AwaitAudit(() => Audit.Records.Count(r => r.EventType == AuditRecord.ApiCall) >= calls);
+        await AssertAudited(() => Audit.Records.Count(r => r.EventType == AuditRecord.ApiCall) >= calls);
 
         var apiCalls = Audit.Records.Where(r => r.EventType == AuditRecord.ApiCall).ToList();
         Assert.Equal(calls, apiCalls.Count);
@@ -84,7 +84,7 @@ public sealed class AuditTrailTests : EngineTestBase
         await AssertRefused(() => Engine.ImportKeyMaterial(Request(hmac.KeyId!, hmacParameters, wrapped)), KmsErrorCodes.InvalidImportTokenException);
         await AdvanceAsync(TimeSpan.FromDays(2)); // the symmetric material expires: a service event too
         await SingleAudit("DeleteExpiredKeyMaterial");
-        await AwaitAudit(() => Audit.Named("GenerateMac").Any());
+        await AssertAudited(() => Audit.Named("GenerateMac").Any());
 
         var rendered = Audit.Records.Select(r => AuditJson.Render(r)).ToList();
         Assert.True(rendered.Count >= 15);

@@ -137,17 +137,31 @@ public abstract class EngineTestBase : KmsTestKit
         return await Sys.ActorSelection($"/user/{KmsEngineActor.Name}/111122223333-{region}/{keyId}").ResolveOne(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>
-    /// The one audit record named <paramref name="eventName"/>. The recorder hears the EventStream asynchronously, so
-    /// this waits (real time, briefly) for the record to arrive before asserting there is exactly one.
-    /// </summary>
+    /// <summary>The one audit record named <paramref name="eventName"/>, once everything published so far is recorded (<see cref="Audited"/>).</summary>
     protected async Task<KmsActors.Kms.Audit.AuditRecord> SingleAudit(string eventName)
     {
-        await AwaitAudit(() => Audit.Named(eventName).Any());
+        await Audited();
         return Assert.Single(Audit.Named(eventName));
     }
 
-    protected Task AwaitAudit(Func<bool> condition) => AwaitConditionAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10));
+    /// <summary>Asserts <paramref name="condition"/> of the audit records once everything published so far is recorded.</summary>
+    protected async Task AssertAudited(Func<bool> condition)
+    {
+        await Audited();
+        Assert.True(condition(), "The audit records do not hold the condition after the engine settled.");
+    }
+
+    /// <summary>
+    /// Returns once every audit record the engine has published is in <see cref="Audit"/>: an actor publishes a call's
+    /// record as it answers (sometimes just after), and the recorder hears the EventStream asynchronously. The engine's
+    /// settle barrier (a few rounds, for messages between related keys) and then the recorder's flush make that certain,
+    /// without a wait on the wall clock.
+    /// </summary>
+    protected async Task Audited()
+    {
+        await RelatedKeysSynchronized();
+        await Audit.FlushAsync();
+    }
 
     /// <summary>AWS: a new replica is Creating for a few seconds; moves the engine's clock past kms.multi-region.replica-creation-delay.</summary>
     protected Task ReplicaCreation() => AdvanceAsync(KmsSettings.From(Sys).ReplicaCreationDelay);

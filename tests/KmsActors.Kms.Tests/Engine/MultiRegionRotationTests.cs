@@ -61,7 +61,7 @@ public sealed class MultiRegionRotationTests : EngineTestBase
         await AssertDecryptsEachOther(primary, UsEast1, west, EuWest1);
         await AssertDecryptsEachOther(primary, UsEast1, south, ApSoutheast2);
         // CloudTrail: KMS records SynchronizeMultiRegionKey in each replica's Region.
-        await AwaitAudit(() => Audit.Named("SynchronizeMultiRegionKey").Count() == 2);
+        await AssertAudited(() => Audit.Named("SynchronizeMultiRegionKey").Count() == 2);
         Assert.Equal([ApSoutheast2, EuWest1], Audit.Named("SynchronizeMultiRegionKey").Select(r => r.AwsRegion).Order());
     }
 

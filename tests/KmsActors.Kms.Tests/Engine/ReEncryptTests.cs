@@ -63,7 +63,7 @@ public sealed class ReEncryptTests : EngineTestBase
             KmsErrorCodes.NotFoundException, "Alias arn:aws:kms:us-east-1:111122223333:alias/nowhere is not found.");
         await AssertRefusedUnchanged(mac.KeyId!, () => Engine.ReEncrypt(new ReEncryptRequest { CiphertextBlob = ciphertext, DestinationKeyId = mac.KeyId }),
             KmsErrorCodes.InvalidKeyUsageException);
-        await AwaitAudit(() => Audit.Named("ReEncrypt").Count() >= 3);
+        await AssertAudited(() => Audit.Named("ReEncrypt").Count() >= 3);
         Assert.Equal(3, Audit.Named("ReEncrypt").Count(r => r.ErrorCode is not null));
     }
 

@@ -155,7 +155,7 @@ public sealed class UpdatePrimaryRegionTests() : EngineTestBase("kms.multi-regio
 
         await Move(keyId, EuWest1);
 
-        await AwaitAudit(() => Audit.Named("UpdatePrimaryRegion").Count() == 2);
+        await AssertAudited(() => Audit.Named("UpdatePrimaryRegion").Count() == 2);
         var records = Audit.Named("UpdatePrimaryRegion").OrderBy(r => r.AwsRegion, StringComparer.Ordinal).ToList();
         Assert.Equal([EuWest1, UsEast1], records.Select(r => r.AwsRegion));
         Assert.Single(records.Select(r => r.RequestID).Distinct());

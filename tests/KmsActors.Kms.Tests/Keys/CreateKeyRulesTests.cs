@@ -17,7 +17,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void The_allowed_pairings_are_AWS_list()
+    public void the_allowed_pairings_are_the_aws_list()
     {
         Assert.Equal([KeyUsageType.ENCRYPT_DECRYPT, KeyUsageType.SIGN_VERIFY], KeyRules.AllowedUsages(KeySpec.RSA_3072));
         Assert.Equal([KeyUsageType.SIGN_VERIFY, KeyUsageType.KEY_AGREEMENT], KeyRules.AllowedUsages(KeySpec.ECC_NIST_P521));
@@ -31,7 +31,7 @@ public sealed class CreateKeyRulesTests
 
     [Theory]
     [MemberData(nameof(Pairings))]
-    public void Every_key_spec_and_key_usage_pairing_is_accepted_or_refused_like_AWS(KeySpec spec, KeyUsageType usage, bool allowed)
+    public void every_key_spec_and_key_usage_pairing_is_accepted_or_refused_like_aws(KeySpec spec, KeyUsageType usage, bool allowed)
     {
         var region = spec == KeySpec.SM2 ? "cn-north-1" : Region;
         var request = new CreateKeyRequest { KeySpec = spec, KeyUsage = usage };
@@ -48,7 +48,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Defaults_are_a_symmetric_encryption_aws_kms_key_with_the_default_policy()
+    public void defaults_are_a_symmetric_encryption_aws_kms_key_with_the_default_policy()
     {
         var key = Create(new CreateKeyRequest());
         var metadata = KeyRules.Describe(key);
@@ -62,14 +62,14 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Key_usage_is_required_for_non_symmetric_specs()
+    public void key_usage_is_required_for_non_symmetric_specs()
     {
         Refused(KmsErrorCodes.ValidationException, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.",
             () => Create(new CreateKeyRequest { KeySpec = KeySpec.RSA_2048 }));
     }
 
     [Fact]
-    public void External_key_is_pending_import_without_expiration_model_valid_to_or_current_material_id()
+    public void external_key_is_pending_import_without_expiration_model_valid_to_or_current_material_id()
     {
         var metadata = KeyRules.Describe(Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL }));
         Assert.Equal((KeyState.PendingImport, false, OriginType.EXTERNAL), (metadata.KeyState!.Value, metadata.Enabled!.Value, metadata.Origin!.Value));
@@ -82,7 +82,7 @@ public sealed class CreateKeyRulesTests
     [InlineData(KeySpec.ML_DSA_44)]
     [InlineData(KeySpec.ML_DSA_87)]
     [InlineData(KeySpec.ECC_NIST_EDWARDS25519)]
-    public void Ml_dsa_and_ed25519_cannot_have_imported_material(KeySpec spec)
+    public void ml_dsa_and_ed25519_cannot_have_imported_material(KeySpec spec)
     {
         Refused(KmsErrorCodes.UnsupportedOperationException, $"KeySpec {spec} does not support imported key material (Origin EXTERNAL).",
             () => Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL, KeySpec = spec, KeyUsage = KeyUsageType.SIGN_VERIFY }));
@@ -91,14 +91,14 @@ public sealed class CreateKeyRulesTests
     [Theory]
     [InlineData(OriginType.AWS_CLOUDHSM)]
     [InlineData(OriginType.EXTERNAL_KEY_STORE)]
-    public void Custom_key_store_origins_are_unsupported(OriginType origin)
+    public void custom_key_store_origins_are_unsupported(OriginType origin)
     {
         Refused(KmsErrorCodes.UnsupportedOperationException, $"Origin {origin} and custom key stores are not supported by KmsActors; use AWS_KMS or EXTERNAL.",
             () => Create(new CreateKeyRequest { Origin = origin }));
     }
 
     [Fact]
-    public void Sm2_outside_china_is_no_value_of_the_key_spec_enum()
+    public void sm2_outside_china_is_no_value_of_the_key_spec_enum()
     {
         var error = Assert.Throws<KmsException>(() => RequestValidation.Check(new CreateKeyRequest { KeySpec = KeySpec.SM2, KeyUsage = KeyUsageType.SIGN_VERIFY }, "us-east-1"));
         Assert.Equal(KmsErrorCodes.ValidationException, error.ErrorCode);
@@ -108,7 +108,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void China_keys_use_the_aws_cn_partition()
+    public void china_keys_use_the_aws_cn_partition()
     {
         var key = Create(new CreateKeyRequest { KeySpec = KeySpec.SM2, KeyUsage = KeyUsageType.ENCRYPT_DECRYPT },
             Context(region: "cn-north-1", newKeyId: NewKeyId(), generated: Material(0)));
@@ -117,7 +117,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Description_longer_than_8192_is_a_validation_error()
+    public void description_longer_than_8192_is_a_validation_error()
     {
         var description = new string('d', 8193);
         Refused(KmsErrorCodes.ValidationException,
@@ -126,14 +126,14 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Tags_beginning_with_aws_are_reserved()
+    public void tags_beginning_with_aws_are_reserved()
     {
         Refused(KmsErrorCodes.TagException, "Tags beginning with aws: are reserved",
             () => Create(new CreateKeyRequest { Tags = [new Tag { TagKey = "aws:owner", TagValue = "x" }] }));
     }
 
     [Fact]
-    public void Tag_key_and_value_lengths_are_checked()
+    public void tag_key_and_value_lengths_are_checked()
     {
         var longKey = new string('k', 129);
         Refused(KmsErrorCodes.ValidationException,
@@ -146,7 +146,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Multi_region_key_is_a_primary_with_an_mrk_id()
+    public void multi_region_key_is_a_primary_with_an_mrk_id()
     {
         var key = Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL, MultiRegion = true });
         var metadata = KeyRules.Describe(key);
@@ -156,14 +156,14 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void A_key_id_that_does_not_fit_multi_region_is_an_internal_error()
+    public void a_key_id_that_does_not_fit_multi_region_is_an_internal_error()
     {
         Refused(KmsErrorCodes.KMSInternalException, "Key ID 1234 does not fit MultiRegion=True.",
             () => Create(new CreateKeyRequest { MultiRegion = true }, Context(newKeyId: "1234", generated: Material(0))));
     }
 
     [Fact]
-    public void Signing_mac_and_agreement_algorithms_follow_the_key_spec()
+    public void signing_mac_and_agreement_algorithms_follow_the_key_spec()
     {
         Assert.Equal([SigningAlgorithmSpec.ECDSA_SHA_512], KeyRules.Describe(AwsKms(KeyState.Enabled, KeySpec.ECC_NIST_P521, KeyUsageType.SIGN_VERIFY)).SigningAlgorithms);
         Assert.Equal([MacAlgorithmSpec.HMAC_SHA_224], KeyRules.Describe(AwsKms(KeyState.Enabled, KeySpec.HMAC_224, KeyUsageType.GENERATE_VERIFY_MAC)).MacAlgorithms);
@@ -174,7 +174,7 @@ public sealed class CreateKeyRulesTests
     }
 
     [Fact]
-    public void Describe_key_without_key_id_is_a_validation_error()
+    public void describe_key_without_key_id_is_a_validation_error()
     {
         Refused(KmsErrorCodes.ValidationException,
             "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",

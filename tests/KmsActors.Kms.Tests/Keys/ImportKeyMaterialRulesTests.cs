@@ -14,7 +14,7 @@ public sealed class ImportKeyMaterialRulesTests
         KeyRules.Decide(key, request, Context(now, import: ValidImport(material, tokenId)));
 
     [Fact]
-    public void First_import_with_does_not_expire_enables_the_key_and_answers_key_arn_and_material_id()
+    public void first_import_with_does_not_expire_enables_the_key_and_answers_key_arn_and_material_id()
     {
         var key = NewExternal();
         var decision = Decide(key, ImportRequest(key), Material(1));
@@ -29,7 +29,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Omitted_expiration_model_defaults_to_expires_and_then_needs_valid_to()
+    public void omitted_expiration_model_defaults_to_expires_and_then_needs_valid_to()
     {
         var key = NewExternal();
         var request = ImportRequest(key) with { ExpirationModel = null };
@@ -38,7 +38,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Valid_to_with_does_not_expire_is_refused()
+    public void valid_to_with_does_not_expire_is_refused()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ValidationException, "A validTo date must not be set if the ExpirationModel is KEY_MATERIAL_DOES_NOT_EXPIRE",
@@ -46,7 +46,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Valid_to_in_the_past_is_refused()
+    public void valid_to_in_the_past_is_refused()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ValidationException, "The validTo date must be in the future.",
@@ -54,7 +54,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Valid_to_more_than_365_days_ahead_is_refused_and_exactly_365_days_is_accepted()
+    public void valid_to_more_than_365_days_ahead_is_refused_and_exactly_365_days_is_accepted()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ValidationException, "The validTo date must be no more than 365 days from the current date.",
@@ -65,7 +65,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Missing_required_members_are_listed_in_one_validation_error_by_the_model_check()
+    public void missing_required_members_are_listed_in_one_validation_error_by_the_model_check()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ValidationException,
@@ -74,7 +74,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void A_token_is_single_use()
+    public void a_token_is_single_use()
     {
         var key = NewExternal();
         var first = Decide(key, ImportRequest(key), Material(1), tokenId: "token-1");
@@ -84,7 +84,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Consumed_tokens_are_forgotten_once_they_would_have_expired()
+    public void consumed_tokens_are_forgotten_once_they_would_have_expired()
     {
         var key = Run(NewExternal(), ImportRequest(NewExternal()), Context(import: ValidImport(Material(1), "old", T0.AddHours(24))));
         var later = Run(key, ImportRequest(key), Context(T0.AddDays(2), import: ValidImport(Material(1), "new", T0.AddDays(3))));
@@ -92,7 +92,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void An_expired_token_is_refused_against_the_engine_clock()
+    public void an_expired_token_is_refused_against_the_engine_clock()
     {
         var key = NewExternal();
         Refused(KmsErrorCodes.ExpiredImportTokenException, "The import token is expired. Call GetParametersForImport for a new public key and import token.",
@@ -100,7 +100,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Import_type_on_an_asymmetric_key_is_unsupported()
+    public void import_type_on_an_asymmetric_key_is_unsupported()
     {
         var key = NewExternal(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY);
         Refused(KmsErrorCodes.UnsupportedOperationException, $"{key.Arn} key spec is ECC_NIST_P256; ImportType is supported only for symmetric encryption KMS keys.",
@@ -108,7 +108,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Reimport_of_different_material_is_incorrect_key_material_and_changes_nothing()
+    public void reimport_of_different_material_is_incorrect_key_material_and_changes_nothing()
     {
         var key = Imported(NewExternal(), Material(1));
         Refused(KmsErrorCodes.IncorrectKeyMaterialException, $"The key material does not match the key material previously imported into {key.Arn}.",
@@ -117,7 +117,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Asymmetric_and_hmac_keys_stay_bound_to_their_first_material()
+    public void asymmetric_and_hmac_keys_stay_bound_to_their_first_material()
     {
         var key = Imported(NewExternal(KeySpec.HMAC_256, KeyUsageType.GENERATE_VERIFY_MAC), Material(1));
         key = Run(key, new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId }, Context());
@@ -127,7 +127,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Reimport_into_a_disabled_key_keeps_it_disabled_and_replaces_expiry()
+    public void reimport_into_a_disabled_key_keeps_it_disabled_and_replaces_expiry()
     {
         var key = Run(Imported(NewExternal(), Material(1)), new DisableKeyRequest { KeyId = "k" }, Context());
         var after = Imported(key, Material(1), validTo: T0.AddDays(10));
@@ -135,7 +135,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Omitted_material_description_keeps_the_previous_one()
+    public void omitted_material_description_keeps_the_previous_one()
     {
         var key = NewExternal();
         key = Run(key, ImportRequest(key) with { KeyMaterialDescription = "first batch" }, Context(import: ValidImport(Material(1))));
@@ -144,7 +144,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void New_material_on_a_key_with_material_is_pending_rotation_and_the_current_id_is_unchanged()
+    public void new_material_on_a_key_with_material_is_pending_rotation_and_the_current_id_is_unchanged()
     {
         var key = Imported(Imported(NewExternal(), Material(1)), Material(2), importType: ImportType.NEW_KEY_MATERIAL);
         Assert.Equal([KeyMaterialState.CURRENT, KeyMaterialState.PENDING_ROTATION], key.Materials.Select(m => m.KeyMaterialState));
@@ -152,7 +152,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void A_second_pending_material_is_refused_with_AWS_message()
+    public void a_second_pending_material_is_refused_with_the_aws_message()
     {
         var key = Imported(Imported(NewExternal(), Material(1)), Material(2), importType: ImportType.NEW_KEY_MATERIAL);
         Refused(KmsErrorCodes.KMSInvalidStateException,
@@ -161,7 +161,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void New_import_of_already_associated_material_is_incorrect_key_material()
+    public void new_import_of_already_associated_material_is_incorrect_key_material()
     {
         var key = Imported(NewExternal(), Material(1));
         Refused(KmsErrorCodes.IncorrectKeyMaterialException,
@@ -170,7 +170,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Key_material_id_cannot_be_combined_with_new_key_material()
+    public void key_material_id_cannot_be_combined_with_new_key_material()
     {
         var key = Imported(NewExternal(), Material(1));
         Refused(KmsErrorCodes.ValidationException, "KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL.",
@@ -178,7 +178,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Key_material_id_must_equal_the_computed_id_of_an_associated_material()
+    public void key_material_id_must_equal_the_computed_id_of_an_associated_material()
     {
         var key = Imported(NewExternal(), Material(1));
         var wrongId = Material(2).KeyMaterialId;
@@ -189,7 +189,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Malformed_key_material_id_is_a_validation_error()
+    public void malformed_key_material_id_is_a_validation_error()
     {
         var key = Imported(NewExternal(), Material(1));
         Refused(KmsErrorCodes.ValidationException,
@@ -198,7 +198,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Pending_import_key_with_deleted_current_material_is_enabled_only_when_that_material_returns()
+    public void pending_import_key_with_deleted_current_material_is_enabled_only_when_that_material_returns()
     {
         var key = Imported(Imported(NewExternal(), Material(1)), Material(2), importType: ImportType.NEW_KEY_MATERIAL);
         key = Run(key, new RotateKeyOnDemandRequest { KeyId = "k" }, Context());
@@ -208,7 +208,7 @@ public sealed class ImportKeyMaterialRulesTests
     }
 
     [Fact]
-    public void Import_on_a_pending_deletion_key_is_invalid_state()
+    public void import_on_a_pending_deletion_key_is_invalid_state()
     {
         var key = External(KeyState.PendingDeletion);
         Refused(KmsErrorCodes.KMSInvalidStateException, $"{key.Arn} is pending deletion.", () => Decide(key, ImportRequest(key), Material(1)));

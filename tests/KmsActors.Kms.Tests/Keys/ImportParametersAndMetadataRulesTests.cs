@@ -12,7 +12,7 @@ public sealed class ImportParametersAndMetadataRulesTests
             Context(region: region) with { AllowLegacyPkcs1 = legacy });
 
     [Fact]
-    public void Pkcs1_is_refused_unless_the_legacy_switch_is_on()
+    public void pkcs1_is_refused_unless_the_legacy_switch_is_on()
     {
         var key = External(KeyState.PendingImport);
         Refused(KmsErrorCodes.ValidationException, "The RSAES_PKCS1_V1_5 wrapping algorithm is deprecated and no longer supported. Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256.",
@@ -21,7 +21,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void Sm2_wrapping_is_china_only_and_rsa_aes_key_wrap_is_not_in_china()
+    public void sm2_wrapping_is_china_only_and_rsa_aes_key_wrap_is_not_in_china()
     {
         Refused(KmsErrorCodes.ValidationException,
             "1 validation error detected: Value 'SM2PKE' at 'wrappingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1, RSA_AES_KEY_WRAP_SHA_256]",
@@ -33,7 +33,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void Rsa_private_keys_need_the_two_step_wrap()
+    public void rsa_private_keys_need_the_two_step_wrap()
     {
         var key = External(KeyState.PendingImport, KeySpec.RSA_3072, KeyUsageType.SIGN_VERIFY);
         Refused(KmsErrorCodes.ValidationException, "WrappingAlgorithm RSAES_OAEP_SHA_256 cannot wrap RSA_3072 key material. Use RSA_AES_KEY_WRAP_SHA_256.",
@@ -42,7 +42,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void P521_material_does_not_fit_rsa_2048_oaep()
+    public void p521_material_does_not_fit_rsa_2048_oaep()
     {
         var key = External(KeyState.PendingImport, KeySpec.ECC_NIST_P521, KeyUsageType.SIGN_VERIFY);
         Refused(KmsErrorCodes.ValidationException, "WrappingAlgorithm RSAES_OAEP_SHA_1 with WrappingKeySpec RSA_2048 cannot wrap ECC_NIST_P521 key material. Use a larger wrapping key or RSA_AES_KEY_WRAP_SHA_256.",
@@ -51,7 +51,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void Get_parameters_for_import_needs_every_member()
+    public void get_parameters_for_import_needs_every_member()
     {
         var key = External(KeyState.PendingImport);
         Refused(KmsErrorCodes.ValidationException, "1 validation error detected: Value null at 'wrappingKeySpec' failed to satisfy constraint: Member must not be null",
@@ -59,7 +59,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void Tags_are_added_replaced_removed_and_listed_in_key_order()
+    public void tags_are_added_replaced_removed_and_listed_in_key_order()
     {
         var key = Run(AwsKms(KeyState.Enabled), new TagResourceRequest { KeyId = "k", Tags = [new Tag { TagKey = "b", TagValue = "1" }, new Tag { TagKey = "a", TagValue = "2" }] }, Context());
         key = Run(key, new TagResourceRequest { KeyId = "k", Tags = [new Tag { TagKey = "b", TagValue = "3" }] }, Context());
@@ -71,7 +71,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     private const string AllowAccount = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
 
     [Fact]
-    public void Only_the_default_policy_exists_and_a_put_must_be_a_valid_policy()
+    public void only_the_default_policy_exists_and_a_put_must_be_a_valid_policy()
     {
         var key = AwsKms(KeyState.Enabled);
         Refused(KmsErrorCodes.NotFoundException, "No such policy exists: other. The only valid policy name is \"default\".",
@@ -87,7 +87,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void Replicate_key_needs_an_enabled_multi_region_primary_and_a_new_region()
+    public void replicate_key_needs_an_enabled_multi_region_primary_and_a_new_region()
     {
         var single = AwsKms(KeyState.Enabled);
         Refused(KmsErrorCodes.UnsupportedOperationException, $"{single.Arn} is not a multi-region primary key.",
@@ -104,7 +104,7 @@ public sealed class ImportParametersAndMetadataRulesTests
     }
 
     [Fact]
-    public void An_external_replica_starts_pending_import_and_takes_only_the_primary_material()
+    public void an_external_replica_starts_pending_import_and_takes_only_the_primary_material()
     {
         var primary = Imported(Create(new CreateKeyRequest { MultiRegion = true, Origin = OriginType.EXTERNAL }), Material(1));
         var decision = KeyRules.CreateReplica(primary, new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" }, Context(region: "eu-west-1"));

@@ -10,7 +10,7 @@ namespace KmsActors.Kms.Tests.Keys;
 public sealed class KeyActorImportTests : KeyActorFixture
 {
     [Fact]
-    public void Imported_symmetric_material_encrypts_and_decrypts_and_expires_at_valid_to()
+    public void imported_symmetric_material_encrypts_and_decrypts_and_expires_at_valid_to()
     {
         var (key, created) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         Assert.Equal(KeyState.PendingImport, created.KeyState);
@@ -36,7 +36,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void An_import_token_works_once()
+    public void an_import_token_works_once()
     {
         var (key, created) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         var material = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
@@ -47,7 +47,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void Material_of_the_wrong_length_is_incorrect_key_material_and_the_key_stays_pending_import()
+    public void material_of_the_wrong_length_is_incorrect_key_material_and_the_key_stays_pending_import()
     {
         var (key, _) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         key.Tell(Command(WrappedImport(key, new byte[16], null)));
@@ -57,7 +57,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void Different_material_cannot_be_reimported()
+    public void different_material_cannot_be_reimported()
     {
         var (key, created) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         Import(key, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT));
@@ -66,7 +66,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void A_token_of_another_key_is_an_invalid_import_token()
+    public void a_token_of_another_key_is_an_invalid_import_token()
     {
         var (first, _) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         var (second, _) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
@@ -77,7 +77,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void A_ciphertext_of_another_key_is_an_incorrect_key()
+    public void a_ciphertext_of_another_key_is_an_incorrect_key()
     {
         var material = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
         var (first, _) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
@@ -90,7 +90,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void Plaintext_over_4096_bytes_is_a_validation_error()
+    public void plaintext_over_4096_bytes_is_a_validation_error()
     {
         // The model's check runs in the region, before a call reaches the key actor.
         var error = Assert.Throws<KmsException>(() => RequestValidation.Check(new EncryptRequest { KeyId = "k", Plaintext = new byte[4097] }, "us-east-1"));
@@ -99,7 +99,7 @@ public sealed class KeyActorImportTests : KeyActorFixture
     }
 
     [Fact]
-    public void A_valid_to_that_passed_while_the_key_was_down_deletes_the_material_on_recovery()
+    public void a_valid_to_that_passed_while_the_key_was_down_deletes_the_material_on_recovery()
     {
         var (key, created) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         Import(key, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT), EngineNow.AddDays(3));

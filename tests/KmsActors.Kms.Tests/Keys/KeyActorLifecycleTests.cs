@@ -10,7 +10,7 @@ namespace KmsActors.Kms.Tests.Keys;
 public sealed class KeyActorLifecycleTests : KeyActorFixture
 {
     [Fact]
-    public void A_key_is_deleted_at_its_deletion_date_and_the_region_is_told()
+    public void a_key_is_deleted_at_its_deletion_date_and_the_region_is_told()
     {
         var (key, created) = CreateKey(new CreateKeyRequest(), settle: false);
         var audit = CreateTestProbe();
@@ -30,7 +30,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void A_refused_create_key_answers_the_error_tells_the_region_and_stops()
+    public void a_refused_create_key_answers_the_error_tells_the_region_and_stops()
     {
         var keyId = Guid.NewGuid().ToString();
         var actor = StartKey(keyId);
@@ -43,7 +43,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void Settle_is_answered_after_what_came_before()
+    public void settle_is_answered_after_what_came_before()
     {
         var (key, _) = CreateKey(new CreateKeyRequest());
         key.Tell(Command(new DisableKeyRequest { KeyId = "k" }));
@@ -53,7 +53,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void Hmac_keys_generate_and_verify_macs_and_refuse_the_wrong_algorithm()
+    public void hmac_keys_generate_and_verify_macs_and_refuse_the_wrong_algorithm()
     {
         var (key, created) = CreateKey(new CreateKeyRequest { KeySpec = KeySpec.HMAC_224, KeyUsage = KeyUsageType.GENERATE_VERIFY_MAC });
         var mac = Call<GenerateMacResponse>(key, new GenerateMacRequest { KeyId = "k", Message = [1], MacAlgorithm = MacAlgorithmSpec.HMAC_SHA_224 });
@@ -66,7 +66,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void Ecc_keys_sign_verify_and_publish_their_public_key()
+    public void ecc_keys_sign_verify_and_publish_their_public_key()
     {
         var (key, _) = CreateKey(new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.SIGN_VERIFY });
         var signed = Call<SignResponse>(key, new SignRequest { KeyId = "k", Message = [1, 2], SigningAlgorithm = SigningAlgorithmSpec.ECDSA_SHA_256 });
@@ -78,7 +78,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void On_demand_rotation_keeps_old_ciphertexts_decryptable()
+    public void on_demand_rotation_keeps_old_ciphertexts_decryptable()
     {
         var (key, _) = CreateKey(new CreateKeyRequest());
         var old = Call<EncryptResponse>(key, new EncryptRequest { KeyId = "k", Plaintext = [7] }).CiphertextBlob;
@@ -92,7 +92,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     }
 
     [Fact]
-    public void ReEncrypt_hands_the_plaintext_to_the_destination_through_the_region()
+    public void re_encrypt_hands_the_plaintext_to_the_destination_through_the_region()
     {
         var (source, _) = CreateKey(new CreateKeyRequest());
         var (destination, destinationMetadata) = CreateKey(new CreateKeyRequest());

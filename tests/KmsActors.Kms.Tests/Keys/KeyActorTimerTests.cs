@@ -12,7 +12,7 @@ public sealed class KeyActorTimerTests : KeyActorFixture
     }
 
     [Fact]
-    public void Material_valid_for_365_days_expires_after_a_chain_of_re_armed_timers()
+    public void material_valid_for_365_days_expires_after_a_chain_of_re_armed_timers()
     {
         var (key, _) = CreateKey(new CreateKeyRequest { Origin = OriginType.EXTERNAL });
         var validTo = EngineNow.AddDays(365);

@@ -16,7 +16,7 @@ public sealed class KeyEventSerializationTests : KmsTestKit
 
     [Theory]
     [MemberData(nameof(Events))]
-    public void Event_round_trips_through_the_journal_serializer(string name)
+    public void an_event_round_trips_through_the_journal_serializer(string name)
     {
         var original = PersistedSamples.All()[name];
         var serializer = Sys.Serialization.FindSerializerFor(original);

@@ -110,7 +110,7 @@ public sealed class KeyStateTableTests
 
     [Theory]
     [MemberData(nameof(Cells))]
-    public void Operation_in_key_state_has_the_outcome_of_the_AWS_key_state_table(string operation, Kind kind, KeyState state, string expected)
+    public void an_operation_in_a_key_state_has_the_outcome_of_the_aws_key_state_table(string operation, Kind kind, KeyState state, string expected)
     {
         var key = Build(kind, state);
         Assert.Equal(state, key.State);

@@ -15,7 +15,7 @@ public sealed class LifecycleRulesTests
     [InlineData(KeyState.Disabled, KeyState.PendingImport)]
     [InlineData(KeyState.PendingDeletion, KeyState.PendingDeletion)]
     [InlineData(KeyState.PendingImport, KeyState.PendingImport)]
-    public void Delete_imported_key_material_moves_the_key_as_AWS_does(KeyState from, KeyState to)
+    public void delete_imported_key_material_moves_the_key_as_aws_does(KeyState from, KeyState to)
     {
         var after = Delete(External(from));
         Assert.Equal(to, after.State);
@@ -23,7 +23,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Deleted_material_keeps_its_id_and_commitment_and_describe_keeps_current_material_id()
+    public void deleted_material_keeps_its_id_and_commitment_and_describe_keeps_current_material_id()
     {
         var key = External(KeyState.Enabled);
         var decision = KeyRules.Decide(key, new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId }, Context());
@@ -36,7 +36,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Delete_on_a_pending_import_key_succeeds_with_no_effect()
+    public void delete_on_a_pending_import_key_succeeds_with_no_effect()
     {
         var key = External(KeyState.PendingImport);
         var decision = KeyRules.Decide(key, new DeleteImportedKeyMaterialRequest { KeyId = key.KeyId }, Context());
@@ -45,7 +45,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Deleting_pending_rotation_material_leaves_the_key_enabled_and_frees_the_slot()
+    public void deleting_pending_rotation_material_leaves_the_key_enabled_and_frees_the_slot()
     {
         var key = Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL);
         var after = Delete(key, Material(2).KeyMaterialId);
@@ -55,7 +55,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Deleting_an_unknown_material_id_is_not_found()
+    public void deleting_an_unknown_material_id_is_not_found()
     {
         var key = External(KeyState.Enabled);
         var id = Material(9).KeyMaterialId;
@@ -63,7 +63,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Expiry_deletes_every_material_at_or_past_valid_to()
+    public void expiry_deletes_every_material_at_or_past_valid_to()
     {
         var key = Imported(Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL }), Material(1), validTo: T0.AddDays(1));
         Assert.Empty(KeyRules.ExpireMaterial(key, T0.AddDays(1).AddTicks(-1)).Events);
@@ -73,7 +73,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Expiry_while_pending_deletion_keeps_pending_deletion_and_cancel_then_goes_to_pending_import()
+    public void expiry_while_pending_deletion_keeps_pending_deletion_and_cancel_then_goes_to_pending_import()
     {
         var key = Imported(Create(new CreateKeyRequest { Origin = OriginType.EXTERNAL }), Material(1), validTo: T0.AddDays(1));
         key = Run(key, new ScheduleKeyDeletionRequest { KeyId = key.KeyId, PendingWindowInDays = 7 }, Context());
@@ -83,7 +83,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Cancel_key_deletion_with_material_present_leaves_the_key_disabled()
+    public void cancel_key_deletion_with_material_present_leaves_the_key_disabled()
     {
         var key = Run(External(KeyState.PendingDeletion), new CancelKeyDeletionRequest { KeyId = "k" }, Context());
         Assert.Equal((KeyState.Disabled, (DateTimeOffset?)null), (key.State, key.DeletionDate));
@@ -93,7 +93,7 @@ public sealed class LifecycleRulesTests
     [Theory]
     [InlineData(6, "Member must have value greater than or equal to 7")]
     [InlineData(31, "Member must have value less than or equal to 30")]
-    public void Pending_window_outside_7_to_30_days_is_a_validation_error(int days, string constraint)
+    public void pending_window_outside_7_to_30_days_is_a_validation_error(int days, string constraint)
     {
         var key = External(KeyState.Enabled);
         Refused(KmsErrorCodes.ValidationException, $"1 validation error detected: Value '{days}' at 'pendingWindowInDays' failed to satisfy constraint: {constraint}",
@@ -101,7 +101,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Schedule_key_deletion_defaults_to_30_days_and_answers_AWS_fields()
+    public void schedule_key_deletion_defaults_to_30_days_and_answers_the_aws_fields()
     {
         var key = External(KeyState.PendingImport);
         var response = Assert.IsType<ScheduleKeyDeletionResponse>(KeyRules.Decide(key, new ScheduleKeyDeletionRequest { KeyId = key.KeyId }, Context()).Response);
@@ -109,7 +109,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void A_primary_with_replicas_waits_in_pending_replica_deletion()
+    public void a_primary_with_replicas_waits_in_pending_replica_deletion()
     {
         var primary = Create(new CreateKeyRequest { MultiRegion = true });
         primary = KeyRules.AddReplica(primary, primary.Arn.Replace(Region, "eu-west-1")).Events.Aggregate(primary, KeyRules.Apply);
@@ -120,7 +120,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void The_key_is_deleted_at_its_deletion_date_and_not_before()
+    public void the_key_is_deleted_at_its_deletion_date_and_not_before()
     {
         var key = External(KeyState.PendingDeletion);
         Assert.Equal(T0.AddDays(30), KeyRules.NextDueDate(key));
@@ -129,7 +129,7 @@ public sealed class LifecycleRulesTests
     }
 
     [Fact]
-    public void Enable_and_disable_toggle_and_are_idempotent()
+    public void enable_and_disable_toggle_and_are_idempotent()
     {
         var key = AwsKms(KeyState.Enabled);
         Assert.Empty(KeyRules.Decide(key, new EnableKeyRequest { KeyId = "k" }, Context()).Events);

@@ -11,7 +11,7 @@ public sealed class RotationRulesTests
         Run(key, new RotateKeyOnDemandRequest { KeyId = key.KeyId }, Context(T0.AddDays(1), generated: Material(generatedSeed)));
 
     [Fact]
-    public void Rotating_an_external_key_promotes_the_pending_material_and_demotes_the_current_one()
+    public void rotating_an_external_key_promotes_the_pending_material_and_demotes_the_current_one()
     {
         var key = Rotate(Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL));
         Assert.Equal([(Material(1).KeyMaterialId, KeyMaterialState.NON_CURRENT, (DateTimeOffset?)null), (Material(2).KeyMaterialId, KeyMaterialState.CURRENT, T0.AddDays(1))],
@@ -20,7 +20,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void Rotating_an_aws_kms_key_adds_the_generated_material()
+    public void rotating_an_aws_kms_key_adds_the_generated_material()
     {
         var key = Rotate(AwsKms(KeyState.Enabled));
         Assert.Equal(Material(50).Material, key.CurrentMaterial!.Material);
@@ -28,7 +28,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void The_26th_on_demand_rotation_is_refused_with_AWS_message()
+    public void the_26th_on_demand_rotation_is_refused_with_the_aws_message()
     {
         var key = AwsKms(KeyState.Enabled);
         for (var i = 0; i < 25; i++)
@@ -40,7 +40,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void List_key_rotations_lists_rotations_only_by_default_and_all_material_on_request()
+    public void list_key_rotations_lists_rotations_only_by_default_and_all_material_on_request()
     {
         var key = Imported(External(KeyState.Enabled), Material(2), importType: ImportType.NEW_KEY_MATERIAL);
         var rotationsOnly = (ListKeyRotationsResponse)KeyRules.Decide(key, new ListKeyRotationsRequest { KeyId = key.KeyId }, Context()).Response!;
@@ -52,7 +52,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void List_key_rotations_pages_with_limit_and_marker()
+    public void list_key_rotations_pages_with_limit_and_marker()
     {
         var key = Rotate(Rotate(Rotate(AwsKms(KeyState.Enabled), 61), 62), 63);
         var first = (ListKeyRotationsResponse)KeyRules.Decide(key, new ListKeyRotationsRequest { KeyId = "k", Limit = 2 }, Context()).Response!;
@@ -64,7 +64,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void Get_key_rotation_status_of_an_external_symmetric_key_is_false()
+    public void get_key_rotation_status_of_an_external_symmetric_key_is_false()
     {
         var key = External(KeyState.PendingImport);
         var response = (GetKeyRotationStatusResponse)KeyRules.Decide(key, new GetKeyRotationStatusRequest { KeyId = "k" }, Context()).Response!;
@@ -72,7 +72,7 @@ public sealed class RotationRulesTests
     }
 
     [Fact]
-    public void Enable_key_rotation_stores_the_period_and_next_rotation_date()
+    public void enable_key_rotation_stores_the_period_and_next_rotation_date()
     {
         var key = Run(AwsKms(KeyState.Enabled), new EnableKeyRotationRequest { KeyId = "k", RotationPeriodInDays = 90 }, Context());
         var response = (GetKeyRotationStatusResponse)KeyRules.Decide(key, new GetKeyRotationStatusRequest { KeyId = "k" }, Context()).Response!;
@@ -84,7 +84,7 @@ public sealed class RotationRulesTests
     [Theory]
     [InlineData(89, "Member must have value greater than or equal to 90")]
     [InlineData(2561, "Member must have value less than or equal to 2560")]
-    public void Rotation_period_outside_90_to_2560_days_is_a_validation_error(int days, string constraint)
+    public void rotation_period_outside_90_to_2560_days_is_a_validation_error(int days, string constraint)
     {
         Refused(KmsErrorCodes.ValidationException, $"1 validation error detected: Value '{days}' at 'rotationPeriodInDays' failed to satisfy constraint: {constraint}",
             () => RequestValidation.Check(new EnableKeyRotationRequest { KeyId = "k", RotationPeriodInDays = days }, "us-east-1"));

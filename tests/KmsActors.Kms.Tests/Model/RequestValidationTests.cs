@@ -146,7 +146,7 @@ public sealed class RequestValidationTests : EngineTestBase
         var update = await SingleAudit("UpdateKeyDescription");
         Assert.Equal((KmsErrorCodes.ValidationException, message), (update.ErrorCode, update.ErrorMessage));
         Assert.Null(update.ResponseElements);
-        await AwaitAudit(() => Audit.Named("CreateKey").Count() == 2);
+        await AssertAudited(() => Audit.Named("CreateKey").Count() == 2);
         var create = Assert.Single(Audit.Named("CreateKey"), record => record.ErrorCode is not null);
         Assert.Equal((KmsErrorCodes.ValidationException, message), (create.ErrorCode, create.ErrorMessage));
     }

@@ -10,7 +10,7 @@ namespace KmsActors.Server.Tests.Sdk;
 /// A multi-Region EXTERNAL key across two regions, each driven by an SDK client signing for its region
 /// (the server takes the region from the SigV4 credential scope).
 /// </summary>
-public sealed class SdkMultiRegionImportTests(EngineServerFixture fixture) : SdkTestBase(fixture), IClassFixture<EngineServerFixture>
+public sealed class SdkMultiRegionImportTests(VirtualTimeServerFixture fixture) : SdkTestBase(fixture), IClassFixture<VirtualTimeServerFixture>
 {
     [Fact]
     public async Task a_replica_takes_the_primarys_material_in_its_own_region_and_ciphertexts_cross_regions()

@@ -116,27 +116,16 @@ public abstract class SdkTestBase(EngineServerFixture fixture) : IDisposable
         return error;
     }
 
-    /// <summary>Longest wait for a state the server reaches on its own (a replica leaving Creating, a replica following its primary).</summary>
-    protected static readonly TimeSpan EventuallyBound = TimeSpan.FromSeconds(30);
-
-    /// <summary>Polls <paramref name="describe"/> (real time: the server runs on the wall clock) until <paramref name="done"/>
-    /// holds, at most <see cref="EventuallyBound"/>, and returns the last answer; AWS advises the same for replicas.</summary>
-    protected static async Task<T> Eventually<T>(Func<Task<T>> describe, Func<T, bool> done)
+    /// <summary>AWS: ReplicateKey answers the replica Creating; it is created (Enabled, or PendingImport) once
+    /// kms.multi-region.replica-creation-delay (2 s) has passed on the engine's clock, which the virtual-time server
+    /// moves at once.</summary>
+    protected async Task<KeyMetadata> AwaitReplicaCreated(IAmazonKeyManagementService kms, string replicaArn)
     {
-        var until = DateTime.UtcNow + EventuallyBound;
-        var last = await describe();
-        while (!done(last) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            last = await describe();
-        }
-        Assert.True(done(last), $"Not reached within {EventuallyBound}: {last}");
-        return last;
+        await Assert.IsType<VirtualTimeServerFixture>(Fixture).AdvanceAsync(TimeSpan.FromSeconds(2));
+        var created = await Describe(replicaArn, kms);
+        Assert.NotEqual(KeyState.Creating, created.KeyState);
+        return created;
     }
-
-    /// <summary>AWS: ReplicateKey answers the replica Creating; DescribeKey until it is not (Enabled, or PendingImport).</summary>
-    protected async Task<KeyMetadata> AwaitReplicaCreated(IAmazonKeyManagementService kms, string replicaArn) =>
-        await Eventually(() => Describe(replicaArn, kms), metadata => metadata.KeyState != KeyState.Creating);
 
     /// <summary>The key is still pending import, as before the refused call.</summary>
     protected async Task AssertStillPendingImport(string keyId, IAmazonKeyManagementService? kms = null)

@@ -17,9 +17,8 @@ public sealed class SdkUpdatePrimaryRegionTests(VirtualTimeServerFixture fixture
         var replica = (await east.ReplicateKeyAsync(new ReplicateKeyRequest { KeyId = primary.KeyId, ReplicaRegion = "eu-west-1" })).ReplicaKeyMetadata;
         // The replica is Creating until kms.multi-region.replica-creation-delay has passed on the engine's (virtual) clock.
         Assert.Equal(KeyState.Creating, replica.KeyState);
-        fixture.Scheduler.Advance(TimeSpan.FromSeconds(2));
-        for (var attempt = 0; attempt < 300 && (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState != KeyState.Enabled; attempt++)
-            await Task.Delay(10);
+        await fixture.AdvanceAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(KeyState.Enabled, (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);
 
         var moved = await east.UpdatePrimaryRegionAsync(new UpdatePrimaryRegionRequest { KeyId = primary.Arn, PrimaryRegion = "eu-west-1" });
 
@@ -33,7 +32,7 @@ public sealed class SdkUpdatePrimaryRegionTests(VirtualTimeServerFixture fixture
         var refused = await Assert.ThrowsAsync<KMSInvalidStateException>(() => west.DisableKeyAsync(new DisableKeyRequest { KeyId = primary.KeyId }));
         Assert.Equal($"{replica.Arn} is updating.", refused.Message);
 
-        fixture.Scheduler.Advance(TimeSpan.FromSeconds(2));
+        await fixture.AdvanceAsync(TimeSpan.FromSeconds(2));
 
         Assert.Equal(KeyState.Enabled, (await west.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);
         Assert.Equal(KeyState.Enabled, (await east.DescribeKeyAsync(new DescribeKeyRequest { KeyId = primary.KeyId })).KeyMetadata.KeyState);

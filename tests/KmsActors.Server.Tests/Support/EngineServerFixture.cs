@@ -4,9 +4,12 @@ using Amazon.Runtime;
 namespace KmsActors.Server.Tests.Support;
 
 /// <summary>One server with the real engine (in-memory journal) shared by a test class.</summary>
-public sealed class EngineServerFixture : IAsyncLifetime
+public class EngineServerFixture : IAsyncLifetime
 {
     public KmsTestServer Server { get; private set; } = null!;
+
+    /// <summary>The host's .conf text over the server's defaults; none here.</summary>
+    protected virtual string? Hocon => null;
 
     /// <summary>The AWS SDK for .NET pointed at the server, signing for <paramref name="region"/>.</summary>
     public AmazonKeyManagementServiceClient Client(string region = "us-east-1") =>
@@ -17,7 +20,7 @@ public sealed class EngineServerFixture : IAsyncLifetime
             MaxErrorRetry = 0,
         });
 
-    public async Task InitializeAsync() => Server = await KmsTestServer.StartAsync(fake: false);
+    public async Task InitializeAsync() => Server = await KmsTestServer.StartAsync(fake: false, hocon: Hocon);
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

@@ -1,29 +1,29 @@
 using Akka.Actor;
 using Akka.TestKit;
-using Amazon.KeyManagementService;
-using Amazon.Runtime;
+using KmsActors.Kms.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KmsActors.Server.Tests.Support;
 
 /// <summary>A server with the real engine whose actor system runs Akka's TestScheduler: the engine clock moves only when told.</summary>
-public sealed class VirtualTimeServerFixture : IAsyncLifetime
+public sealed class VirtualTimeServerFixture : EngineServerFixture
 {
-    public KmsTestServer Server { get; private set; } = null!;
+    protected override string Hocon => "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
 
     /// <summary>The engine's scheduler; <see cref="TestScheduler.Advance(TimeSpan)"/> moves the engine's "now".</summary>
     public TestScheduler Scheduler => (TestScheduler)Server.Services.GetRequiredService<ActorSystem>().Scheduler;
 
-    public AmazonKeyManagementServiceClient Client(string region = "us-east-1") =>
-        new(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonKeyManagementServiceConfig
+    /// <summary>Moves the engine's clock by <paramref name="by"/> and returns once the engine has handled what fell due,
+    /// and what that set off between related keys (a replica created, a primary's change delivered): a few rounds of
+    /// "run what is due, then settle", as the TestKit's VirtualClock does.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var engine = KmsEngine.Start(Server.Services.GetRequiredService<ActorSystem>());
+        Scheduler.Advance(by);
+        for (var round = 0; round < 4; round++)
         {
-            ServiceURL = Server.Address.ToString(),
-            AuthenticationRegion = region,
-            MaxErrorRetry = 0,
-        });
-
-    public async Task InitializeAsync() =>
-        Server = await KmsTestServer.StartAsync(fake: false, hocon: "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"");
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+            await engine.Settle();
+            Scheduler.Advance(TimeSpan.Zero);
+        }
+    }
 }
