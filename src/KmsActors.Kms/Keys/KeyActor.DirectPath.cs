@@ -34,10 +34,10 @@ public sealed partial class KeyActor
 
     /// <summary>The requests <see cref="HandleCrypto"/> answers, and DescribeKey (a decision with no events, a tenth of the
     /// load simulation's calls): none of them persists anything.</summary>
-    private static bool NeverPersists(object request) => request is DescribeKeyRequest or EncryptRequest or DecryptRequest or ReEncryptRequest
+    private static bool NeverPersists(object request) => request is EncryptRequest or DecryptRequest or ReEncryptRequest
         or GenerateDataKeyRequest or GenerateDataKeyWithoutPlaintextRequest or GenerateDataKeyPairRequest
         or GenerateDataKeyPairWithoutPlaintextRequest or SignRequest or VerifyRequest or GenerateMacRequest
-        or VerifyMacRequest or GetPublicKeyRequest or DeriveSharedSecretRequest;
+        or VerifyMacRequest or GetPublicKeyRequest or DeriveSharedSecretRequest or DescribeKeyRequest;
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
