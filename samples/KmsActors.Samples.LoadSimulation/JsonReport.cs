@@ -45,6 +45,8 @@ public static class JsonReport
                 ["gen0"] = result.GcInRun.Gen0, ["gen1"] = result.GcInRun.Gen1, ["gen2"] = result.GcInRun.Gen2,
                 ["pauseMs"] = Round(result.GcInRun.Pause.TotalMilliseconds),
                 ["pausePercent"] = result.RunTime.TotalSeconds > 0 ? Round(100 * result.GcInRun.Pause / result.RunTime) : null,
+                ["allocatedBytesPerOp"] = result.Run.Total > 0 ? Round((double)result.GcInRun.Allocated / result.Run.Total) : null,
+                ["cpuUsPerOp"] = result.Run.Total > 0 ? Round(result.GcInRun.Cpu.TotalMicroseconds / result.Run.Total) : null,
             },
             ["managedHeapAfterRunMb"] = Round(result.ManagedHeapAfterRunMb),
             ["errors"] = Errors(result.Run.Used.SelectMany(u => u.Stats.Errors)),

@@ -25,6 +25,9 @@ public sealed class Simulation(Scenario scenario)
 
     public SimulationProgress Progress { get; } = new();
 
+    /// <summary>How long one engine call may take before it fails with AskTimeoutException.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The identity policy of <see cref="Scenario.AppRole"/> with --policies: the clients' calls, from this account only.</summary>
     private const string AppPolicy = """
         {"Version":"2012-10-17","Statement":[{"Sid":"DataPlaneFromThisAccount","Effect":"Allow",
@@ -79,7 +82,9 @@ public sealed class Simulation(Scenario scenario)
                 virtualClock = new VirtualClock(system, TimeSpan.FromMinutes(5));
                 virtualClock.Scheduler.Advance(VirtualEpoch - virtualClock.Now);
             }
-            var engine = KmsEngine.Start(system);
+            // Set-up's GetParametersForImport calls wait for RSA-2048 pairs the wrapping-key pool generates (its target
+            // is 32, the EXTERNAL keys a few hundred): on a busy machine that outlasts the engine's 30 s default.
+            var engine = KmsEngine.Start(system, null, CallTimeout);
             virtualClock?.SettleOn(engine.Actor);
             var audit = scenario.RecordAudit ? AuditRecorder.Start(system) : null;
             var clock = Progress.Clock = new SimClock(system, virtualClock, LatencyAdvance(system));

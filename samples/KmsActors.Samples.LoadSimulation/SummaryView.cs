@@ -32,6 +32,13 @@ public static class SummaryView
             $"total {result.Run.Total:N0} calls, {result.OpsPerSecond:N0} ops/s; p50 {all.PercentileMs(50):0.###} ms, p99 {all.PercentileMs(99):0.###} ms, " +
             $"p99.9 {all.PercentileMs(99.9):0.###} ms; peak working set {result.PeakWorkingSetMb:N0} MB; " +
             $"load average {result.LoadAverageBefore} → {result.LoadAverageAfter} on {Environment.ProcessorCount} cores");
+        if (result.Run.Total > 0)
+        {
+            var gc = result.GcInRun;
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"per call: {gc.Cpu.TotalMicroseconds / result.Run.Total:0.0} µs of CPU, {(double)gc.Allocated / result.Run.Total:N0} B allocated; " +
+                $"GC in the run: {gc.Gen0} gen0 / {gc.Gen1} gen1 / {gc.Gen2} gen2, paused {gc.Pause.TotalMilliseconds:N0} ms"));
+        }
         AnsiConsole.WriteLine("keys by state: " + string.Join(", ", result.KeysByState.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}")));
         if (result.ListedKeys is { } listed)
             AnsiConsole.WriteLine($"ListKeys paging (Limit 1000) found {listed:N0} of {result.KeysCreated:N0} keys in {result.ListingTime!.Value.TotalSeconds:0.0} s" +

@@ -11,8 +11,17 @@ public static partial class KeyRules
         // AWS (recorded; docs/byok.md): ExpirationModel/ValidTo only while EXTERNAL material is imported; ValidTo is the earliest expiry
         // of the permanently-associated materials.
         var imported = key.Origin == OriginType.EXTERNAL && current is { IsPresent: true };
-        var permanent = key.Materials.Where(m => m.IsPermanentlyAssociated && m.IsPresent).ToList();
-        var validTo = permanent.Where(m => m.ValidTo is not null).Select(m => m.ValidTo!.Value).DefaultIfEmpty().Min();
+        // One pass over the materials, no LINQ: DescribeKey is a tenth of the load simulation's calls.
+        DateTimeOffset? validTo = null;
+        var expires = false;
+        foreach (var m in key.Materials)
+        {
+            if (!m.IsPermanentlyAssociated || !m.IsPresent)
+                continue;
+            if (m.ValidTo is { } until && (validTo is null || until < validTo))
+                validTo = until;
+            expires |= m.ExpirationModel == ExpirationModelType.KEY_MATERIAL_EXPIRES;
+        }
         return new KeyMetadata
         {
             AWSAccountId = key.AccountId,
@@ -24,13 +33,13 @@ public static partial class KeyRules
             KeyUsage = key.KeyUsage,
             KeyState = key.State,
             DeletionDate = key.State == KeyState.PendingDeletion ? key.DeletionDate : null,
-            ValidTo = imported && validTo != default ? validTo : null,
+            ValidTo = imported ? validTo : null,
             Origin = key.Origin,
             ExpirationModel = imported
-                ? permanent.Any(m => m.ExpirationModel == ExpirationModelType.KEY_MATERIAL_EXPIRES) ? ExpirationModelType.KEY_MATERIAL_EXPIRES : ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE
+                ? expires ? ExpirationModelType.KEY_MATERIAL_EXPIRES : ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE
                 : null,
             KeyManager = KeyManagerType.CUSTOMER,
-            CustomerMasterKeySpec = Enum.TryParse<CustomerMasterKeySpec>(key.KeySpec.ToString(), out var cmks) ? cmks : null,
+            CustomerMasterKeySpec = LegacySpecOf(key.KeySpec),
             KeySpec = key.KeySpec,
             EncryptionAlgorithms = key.KeyUsage == KeyUsageType.ENCRYPT_DECRYPT ? EncryptionAlgorithmsOf(key.KeySpec) : null,
             SigningAlgorithms = key.KeyUsage == KeyUsageType.SIGN_VERIFY ? SigningAlgorithmsOf(key.KeySpec) : null,
@@ -44,6 +53,13 @@ public static partial class KeyRules
             CurrentKeyMaterialId = IsSymmetric(key) && key.State != KeyState.Creating ? current?.KeyMaterialId : null,
         };
     }
+
+    /// <summary>The deprecated CustomerMasterKeySpec of the same name, or null (a spec newer than the field): parsed
+    /// once per spec rather than formatted and parsed per DescribeKey.</summary>
+    private static CustomerMasterKeySpec? LegacySpecOf(KeySpec spec) => LegacySpecs.GetOrAdd(spec,
+        static s => Enum.TryParse<CustomerMasterKeySpec>(s.ToString(), out var legacy) ? legacy : null);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<KeySpec, CustomerMasterKeySpec?> LegacySpecs = new();
 
     public static IReadOnlyList<EncryptionAlgorithmSpec> EncryptionAlgorithmsOf(KeySpec spec) => spec switch
     {

@@ -31,7 +31,7 @@ public static partial class KmsCatalogue
         new("ListRetirableGrants",                    Region,       RO, Own) { Keyless = true },
         new("GenerateRandom",                         Region,       RO, Shared) { Keyless = true },
         // Key management: KeyRules decides, the key persists.
-        new("DescribeKey",                            Key,          RO, Own) { StateRow = true, DecidedByRules = true },
+        new("DescribeKey",                            Key,          RO, Own) { StateRow = true, DecidedByRules = true, AnsweredDirectly = true },
         new("GetParametersForImport",                 Key,          RO, Own) { StateRow = true, DecidedByRules = true },
         new("ImportKeyMaterial",                      Key,          RW, Own) { StateRow = true, DecidedByRules = true },
         new("DeleteImportedKeyMaterial",              Key,          RW, Own) { StateRow = true, DecidedByRules = true },

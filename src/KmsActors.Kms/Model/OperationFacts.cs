@@ -22,6 +22,12 @@ public sealed record OperationFacts(string Name, OperationHandler Handler, bool 
     /// without Akka.Persistence's command pipeline (Keys/KeyActor.DirectPath.cs).</summary>
     public bool NeverPersists { get; init; }
 
+    /// <summary>The key actor answers it on its direct path, beside Akka.Persistence's command pipeline: every
+    /// <see cref="NeverPersists"/> operation, and reads that KeyRules decide without ever persisting (DescribeKey).</summary>
+    public bool AnsweredDirectly { get => _answeredDirectly || NeverPersists; init => _answeredDirectly = value; }
+
+    private readonly bool _answeredDirectly;
+
     /// <summary>The key usage a cryptographic operation needs (null for GetPublicKey, which any asymmetric key answers,
     /// and for every other operation).</summary>
     public KeyUsageType? Usage { get; init; }

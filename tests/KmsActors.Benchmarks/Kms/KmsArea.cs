@@ -4,7 +4,8 @@ using KmsActors.Benchmarks.Quick;
 namespace KmsActors.Benchmarks.Kms;
 
 /// <summary>Quick mode area "kms": the engine's hot paths against raw crypto.
-/// An extra word after the area picks one group: <c>-- kms encrypt --quick</c> or <c>-- kms import --quick</c>.</summary>
+/// An extra word after the area picks one group: <c>-- kms encrypt --quick</c>, <c>-- kms import --quick</c> or
+/// <c>-- kms mix --quick</c> (the load simulation's asymmetric crypto alone).</summary>
 public sealed class KmsArea : IQuickArea
 {
     public string Name => "kms";
@@ -14,6 +15,18 @@ public sealed class KmsArea : IQuickArea
         var args = Environment.GetCommandLineArgs();
         var onlyEncrypt = args.Contains("encrypt", StringComparer.OrdinalIgnoreCase);
         var onlyImport = args.Contains("import", StringComparer.OrdinalIgnoreCase);
+        if (args.Contains("mix", StringComparer.OrdinalIgnoreCase))
+        {
+            var (rsaSign, rsaVerify, ecdsaSign, ecdsaVerify, perMixCall) = MixCryptoMeasurements.PerOperation();
+            yield return new Measurement("mix.rsa2048.sign", rsaSign, "us/op");
+            yield return new Measurement("mix.rsa2048.verify", rsaVerify, "us/op");
+            yield return new Measurement("mix.ecdsa-p256.sign", ecdsaSign, "us/op");
+            yield return new Measurement("mix.ecdsa-p256.verify", ecdsaVerify, "us/op");
+            yield return new Measurement("mix.asymmetric.cpu-per-call", perMixCall, "us/call");
+            // Both cores doing nothing but the mix's asymmetric crypto: no engine can answer the mix faster.
+            yield return new Measurement("mix.asymmetric.ceiling", Environment.ProcessorCount * 1e6 / perMixCall, "ops/s");
+            yield break;
+        }
         if (!onlyImport)
         {
             var (engine, bytesPerOp, engineCpu) = await EncryptMeasurements.Engine();

@@ -106,6 +106,15 @@ public sealed class CatalogueCoverageTests
     }
 
     [Fact]
+    public void the_keys_direct_path_answers_besides_the_crypto_operations_only_reads_its_rules_decide()
+    {
+        var besides = Where(facts => facts.AnsweredDirectly && !facts.NeverPersists);
+
+        Assert.Equal(["DescribeKey"], besides);
+        Assert.All(besides, operation => Assert.True(KmsCatalogue.Facts[operation] is { ReadOnly: true, DecidedByRules: true }));
+    }
+
+    [Fact]
     public void key_usage_is_checked_for_exactly_the_direct_path_operations()
     {
         var key = TestKeys.External(KeyState.Enabled);
