@@ -111,6 +111,21 @@ public sealed class CallOrderTests : EngineTestBase
         }
     }
 
+    /// <summary>Akka stashes what a key receives while it recovers and hands it all back to the mailbox when recovery
+    /// completes (docs/akka-persistence.md): should it ever hand them back one per command instead, the direct path would
+    /// answer the first and strand the rest, and this test would time out.</summary>
+    [Fact]
+    public async Task every_call_sent_to_a_passivated_key_while_it_recovers_is_answered()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+        await AdvanceAsync(TimeSpan.FromMinutes(5)); // idle past kms.passivate-after: the key stops
+
+        var encrypts = Enumerable.Range(0, 20).Select(i => Engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = [(byte)i] })).ToList();
+
+        foreach (var encrypt in encrypts)
+            Assert.Equal(key.Arn, (await encrypt.WaitAsync(TimeSpan.FromSeconds(20))).KeyId);
+    }
+
     /// <summary>On SQLite a persist takes a disk commit, so calls really queue behind it (Akka stashes them and hands
     /// them back one at a time): every one of them must still be answered, in order.</summary>
     [Fact]
