@@ -19,6 +19,12 @@ public sealed record KmsSettings
     public required TimeSpan PassivateAfter { get; init; }
     /// <summary>kms.max-live-keys: key actors a region runs at most, the least recently used passivated first; 0: no limit.</summary>
     public required int MaxLiveKeys { get; init; }
+    /// <summary>kms.max-held-calls-per-key: calls one key holds while a write of it is in flight or while its actor
+    /// stops and restarts; one more is refused with ThrottlingException.</summary>
+    public int MaxHeldCallsPerKey { get; init; } = 10_000;
+    /// <summary>kms.max-held-calls-per-region: calls a region holds behind an alias operation; one more is refused with
+    /// ThrottlingException.</summary>
+    public int MaxHeldCallsPerRegion { get; init; } = 100_000;
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
     public required TimeSpan ImportTokenValidity { get; init; }
     public required bool AllowLegacyPkcs1 { get; init; }
@@ -41,6 +47,8 @@ public sealed record KmsSettings
             throw new ConfigurationException($"kms.max-live-keys = {maxLiveKeys}: expected 0 (no limit) or a positive number of keys.");
         return new KmsSettings
         {
+            MaxHeldCallsPerKey = Positive(kms, "max-held-calls-per-key", 10_000),
+            MaxHeldCallsPerRegion = Positive(kms, "max-held-calls-per-region", 100_000),
             DataDir = dataDir,
             AccountId = kms.GetString("account-id", "111122223333"),
             DefaultRegion = kms.GetString("default-region", "us-east-1"),
@@ -59,4 +67,10 @@ public sealed record KmsSettings
     }
 
     public static KmsSettings From(ActorSystem system) => From(system.Settings.Config);
+
+    private static int Positive(Config kms, string path, int fallback)
+    {
+        var value = kms.GetInt(path, fallback);
+        return value > 0 ? value : throw new ConfigurationException($"kms.{path} = {value}: expected a positive number of calls (every buffer is bounded).");
+    }
 }

@@ -58,7 +58,8 @@ public sealed class KmsServices : IExtension
                 var config = system.Settings.Config;
                 var sameFile = config.GetString("akka.persistence.journal.plugin") == "kms.persistence.sqlite-journal"
                     && config.GetString("kms.persistence.sqlite-journal.connection-string") == settings.JournalConnectionString;
-                return new SqliteMaterialDataKeyStore(settings.JournalConnectionString, deferToJournal: sameFile);
+                return new SqliteMaterialDataKeyStore(settings.JournalConnectionString,
+                    sameFile ? PendingDataKeysRegistry.Get(system).Open(settings.JournalConnectionString) : null);
             case "postgresql" or "postgres":
                 return new PostgresMaterialDataKeyStore(settings.JournalConnectionString);
             default:

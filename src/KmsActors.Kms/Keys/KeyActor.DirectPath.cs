@@ -6,13 +6,13 @@ using KmsActors.Kms.Model;
 namespace KmsActors.Kms.Keys;
 
 // The direct path for calls that only read the key: cryptographic operations never persist, so once the key has
-// recovered, no persist of its own is in flight and Akka holds no command stashed behind an earlier one (it hands
-// those back one per command through its pipeline), Akka.Persistence's command pipeline would do nothing for them but
-// cost time and an allocation per message. They are answered straight from AroundReceive, in mailbox order like
+// recovered and no write of its own is in flight (commands wait in the key's own stash meanwhile, see
+// Persistence.PipelineGate and docs/akka-persistence.md), Akka.Persistence's command pipeline would do nothing for them
+// but cost time and an allocation per message. They are answered straight from AroundReceive, in mailbox order like
 // every other message; everything else takes the pipeline as before.
 public sealed partial class KeyActor
 {
-    private readonly Persistence.PipelineGate _pipeline = new();
+    private readonly Persistence.PipelineGate _pipeline;
 
     /// <summary>When the API call being handled arrived: a crypto call's audit time.</summary>
     private DateTimeOffset _callArrived;
@@ -37,9 +37,35 @@ public sealed partial class KeyActor
     /// Model/KmsCatalogue.Facts.cs.</summary>
     private static bool NeverPersists(object request) => KmsCatalogue.FactsOf(request) is { AnsweredDirectly: true };
 
+    /// <summary>
+    /// While a write of the key is in flight every message waits in the key's stash, as Akka's Persist would have held
+    /// it: what the write decides is applied, and its caller answered, before anything after it is looked at. An API
+    /// call beyond kms.max-held-calls-per-key is refused with ThrottlingException (AWS throttles a "hot key") and
+    /// changes nothing; messages of the engine itself are always held (each stands for a call already accepted).
+    /// </summary>
+    private bool HeldBehindWrite(object message)
+    {
+        if (!_pipeline.Writing)
+            return false;
+        if (message is KmsCommand command && _pipeline.IsFull(Stash))
+            Fail(command, Sender, KmsException.Throttled());
+        else
+            Stash.Stash();
+        return true;
+    }
+
+    /// <summary>A rejected write (the journal refused the event, e.g. it cannot be serialized) stored nothing and runs no
+    /// handler: the key is as it was, its caller hears KMSInternalException, and the calls held behind it go on.</summary>
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
-        _pipeline.PersistRejected();
         base.OnPersistRejected(cause, @event, sequenceNr);
+        if (_inFlight is null || !_inFlight.Any(e => ReferenceEquals(e, @event)))
+            return; // another event of the same rejected write: answered already
+        _inFlight = null;
+        _pipeline.WriteEnded();
+        var fail = _failPersist;
+        _failPersist = null;
+        fail?.Invoke(KmsException.WriteFailed());
+        _pipeline.Release(Stash);
     }
 }

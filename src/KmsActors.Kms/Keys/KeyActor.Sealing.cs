@@ -43,14 +43,15 @@ public sealed partial class KeyActor
         if (_key!.Materials.Any(m => m is { Material: not null, SealedMaterial: null }))
         {
             // The data keys made here are written with the snapshot, not with a journal write (see PendingDataKeys).
-            Persistence.Sqlite.PendingDataKeys.SealingForSnapshot = true;
+            var pending = Persistence.Sqlite.PendingDataKeysRegistry.Get(Context.System);
+            pending.SnapshotSealingStarted(_arn);
             try
             {
                 _key = _key with { Materials = [.. _key.Materials.Select(m => m is { Material: { } material, SealedMaterial: null } ? SealedEntry(m, material) with { Material = material } : m)] };
             }
             finally
             {
-                Persistence.Sqlite.PendingDataKeys.SealingForSnapshot = false;
+                pending.SnapshotSealingEnded(_arn);
             }
         }
         return _key with { Materials = [.. _key.Materials.Select(m => m with { Material = null })] };

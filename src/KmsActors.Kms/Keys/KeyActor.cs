@@ -40,6 +40,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _region = region;
         _arn = Regions.KmsArn.Key(accountId, region, keyId);
         _services = KmsServices.Get(Context.System);
+        _pipeline = new Persistence.PipelineGate(_services.Settings.MaxHeldCallsPerKey);
         PersistenceId = "key-" + _arn;
         _ownResources = Regions.KmsArn.AccountOf(_arn) is { } arnAccount ? Array.AsReadOnly([new AuditResource(arnAccount, _arn)]) : null;
     }
@@ -64,6 +65,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     protected override void OnCommand(object message)
     {
+        if (HeldBehindWrite(message))
+            return;
         switch (message)
         {
             case KmsCommand command: OnKmsCommand(command); break;
@@ -160,38 +163,61 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         var before = _key;
         var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
-        _pipeline.PersistStarted();
-        PersistAll(sealedEvents, e =>
+        // PersistAllAsync and the key's own stash rather than PersistAll (see Persistence.PipelineGate): every message
+        // that arrives meanwhile waits in HeldBehindWrite until the handler below has run.
+        _inFlight = sealedEvents;
+        _pipeline.WriteStarted();
+        PersistAllAsync(sealedEvents, e =>
         {
-            _failPersist = null;
-            if (remaining == 1)
-                _pipeline.PersistEnded();
-            ApplyEvent(Opened(e));
-            if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
-                SaveSnapshot(ForSnapshot());
-            if (--remaining > 0)
-                return;
-            if (_deleted)
+            var last = --remaining == 0;
+            if (last)
             {
-                then();
-                return;
+                _failPersist = null;
+                _inFlight = null;
+                _pipeline.WriteEnded();
             }
-            // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
-            // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
-            // ListKeys, or a passivated key unwoken at its deletion date.
-            _replyAfterIndexing = TellStatus();
-            // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
-            AfterPersisted(before, decision.Events);
             try
             {
-                then();
+                OnPersisted(e, last, before, decision, then);
             }
             finally
             {
-                _replyAfterIndexing = false;
+                if (last)
+                    _pipeline.Release(Stash); // unless the reply started another write: then after that one
             }
-            ArmTimers();
         });
+    }
+
+    /// <summary>The events of the write in flight (at most one: commands wait behind it), to tell its rejection.</summary>
+    private IReadOnlyList<IKeyEvent>? _inFlight;
+
+    private void OnPersisted(IKeyEvent e, bool last, KmsKey? before, KeyDecision decision, Action then)
+    {
+        ApplyEvent(Opened(e));
+        if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
+            SaveSnapshot(ForSnapshot());
+        if (!last)
+            return;
+        if (_deleted)
+        {
+            then();
+            return;
+        }
+        // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
+        // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
+        // ListKeys, or a passivated key unwoken at its deletion date.
+        _replyAfterIndexing = TellStatus();
+        // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
+        AfterPersisted(before, decision.Events);
+        try
+        {
+            then();
+        }
+        finally
+        {
+            _replyAfterIndexing = false;
+        }
+        ArmTimers();
     }
 
     /// <summary>Reports the key's status to the region; true when it differs from the last report (or is the first).</summary>

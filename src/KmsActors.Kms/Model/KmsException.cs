@@ -42,4 +42,8 @@ public sealed class KmsException : Exception
     /// <summary>A journal write failed (disk full, I/O error): nothing of the call was kept, and it can be retried.</summary>
     public static KmsException WriteFailed() =>
         Internal("The request was rejected because an internal exception occurred. The request can be retried.");
+
+    /// <summary>A call refused because too many calls already wait for the same key or region (a bounded buffer is full,
+    /// kms.max-held-calls-per-key / -per-region): AWS's ThrottlingException wording (docs/limits.md).</summary>
+    public static KmsException Throttled() => new(KmsErrorCodes.ThrottlingException, Realism.RequestQuotas.ThrottlingMessage);
 }

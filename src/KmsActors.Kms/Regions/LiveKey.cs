@@ -19,7 +19,8 @@ internal sealed class LiveKey(string keyId, IActorRef actor, DateTimeOffset last
     /// <summary>Told to stop (or found stopped): messages for it wait in <see cref="Buffer"/> until it has terminated.</summary>
     public bool Stopping { get; set; }
 
-    /// <summary>Messages that arrived while the key was stopping; null when none did.</summary>
+    /// <summary>Messages that arrived while the key was stopping; null when none did. Bounded for calls by
+    /// kms.max-held-calls-per-key (RegionActor.Holding refuses one more).</summary>
     public List<(object Message, IActorRef Sender)>? Buffer { get; set; }
 
     /// <summary>The key delivered to just before this one (<see cref="LiveKeyRecency"/>, only with kms.max-live-keys).</summary>
@@ -27,6 +28,9 @@ internal sealed class LiveKey(string keyId, IActorRef actor, DateTimeOffset last
 
     /// <summary>The key delivered to just after this one (<see cref="LiveKeyRecency"/>).</summary>
     public LiveKey? Newer { get; set; }
+
+    /// <summary>How many messages wait in <see cref="Buffer"/>.</summary>
+    public int Held => Buffer?.Count ?? 0;
 
     /// <summary>Holds <paramref name="message"/> until the key has stopped and restarted.</summary>
     public void Hold(object message, IActorRef sender) => (Buffer ??= []).Add((message, sender));

@@ -100,7 +100,7 @@ public sealed partial class RegionActor
             Handle(command, decision.ReplyTo); // checks everything anew, then persists (later calls wait behind the write)
             _aliasKeysAllowed = null;
         }
-        Stash.UnstashAll(); // the calls that arrived meanwhile, in their order, ahead of anything newer
+        ReleaseHeld(); // the calls that arrived meanwhile, in their order, ahead of anything newer (after the write, if one started)
     }
 
     private AuthorizationRequest NewAuthorizationRequest(PrincipalInfo principal, string action, string resource, ConditionContext context) => new()

@@ -9,7 +9,8 @@ namespace KmsActors.Kms.Regions;
 // goes out in the next write, so on the SQLite journal thousands of creates share a group commit instead of
 // queuing one fsync each behind the region. Whatever tells a caller about the index waits until what it shows is
 // durable (DeferAsync: the CreateKey answer, ListKeys, ListAliases). Aliases are rare and their checks
-// ("already exists") must see the previous change: they persist with Persist and apply when durable.
+// ("already exists") must see the previous change: they apply when durable, and every message waits meanwhile
+// (PersistAsync and the region's own stash, see RegionActor.Holding).
 public sealed partial class RegionActor
 {
     /// <summary>Key entries applied to the index whose write has not completed yet.</summary>
@@ -31,14 +32,23 @@ public sealed partial class RegionActor
     private void PersistAndApply<TEvent>(TEvent @event, IActorRef replyTo, Action<TEvent> then) where TEvent : class
     {
         var waiting = WaitForWrite(replyTo);
-        _pipeline.PersistStarted();
-        Persist(@event, persisted =>
+        _aliasWrite = (@event, waiting);
+        _pipeline.WriteStarted();
+        PersistAsync(@event, persisted =>
         {
             _awaitingWrite.Remove(waiting);
-            _pipeline.PersistEnded();
-            _index.Apply(persisted);
-            then(persisted);
-            AfterWrite();
+            _aliasWrite = null;
+            _pipeline.WriteEnded();
+            try
+            {
+                _index.Apply(persisted);
+                then(persisted);
+                AfterWrite();
+            }
+            finally
+            {
+                ReleaseHeld();
+            }
         });
     }
 

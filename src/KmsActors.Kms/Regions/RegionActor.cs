@@ -35,6 +35,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         _keyActorProps = keyActorProps ?? (_ => keyProps);
         _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
+        _pipeline = new Persistence.PipelineGate(_settings.MaxHeldCallsPerRegion);
         _recency = _settings.MaxLiveKeys > 0 ? new LiveKeyRecency() : null;
         PersistenceId = $"region-{accountId}-{region}";
 
@@ -51,11 +52,13 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             StartIdleSweeps();
         });
 
+        // While an alias write is in flight every message waits, as Akka's Persist would have held it (RegionActor.Holding).
+        Command<object>(Hold, _ => _pipeline.Writing);
         Command<KmsCommand>(command =>
         {
             // Calls behind an alias operation that waits for its keys' decision wait too: mailbox order is call order.
             if (_aliasKeysAsked.Count > 0)
-                Stash.Stash();
+                Hold(command);
             else
                 Handle(command);
         });
@@ -98,14 +101,14 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 
     private DateTimeOffset Now => EngineClock.Now(Context.System.Scheduler);
 
-    private readonly Persistence.PipelineGate _pipeline = new();
+    private readonly Persistence.PipelineGate _pipeline;
 
     // The direct path: a call the region only routes (or answers from its index without waiting for a write) persists
-    // nothing, so once the region has recovered, no Persist of its own is in flight and Akka holds no command stashed
-    // behind an earlier one (it hands those back one per command through its pipeline), Akka.Persistence's command
-    // pipeline would do nothing for it but cost time and an allocation per message. Such calls are handled straight
-    // from AroundReceive, in mailbox order like every other message. Alias changes (Persist) and ListKeys/ListAliases
-    // (DeferAsync, whose answer the pipeline releases once earlier index writes are durable) take the pipeline.
+    // nothing, so once the region has recovered, no alias operation is asking its keys or writing and nothing is held
+    // (Persistence.PipelineGate, docs/akka-persistence.md), Akka.Persistence's command pipeline would do nothing for it
+    // but cost time and an allocation per message. Such calls are handled straight from AroundReceive, in mailbox order
+    // like every other message. Alias changes and ListKeys/ListAliases (DeferAsync, whose answer the pipeline releases
+    // once earlier index writes are durable) take the pipeline.
     protected override bool AroundReceive(Receive receive, object message)
     {
         if (message is KmsCommand command && KmsCatalogue.FactsOf(command.Request) is not { RegionPipeline: true }
@@ -115,13 +118,6 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             return true;
         }
         return base.AroundReceive(receive, message);
-    }
-
-    /// <summary>A rejected write runs no handler: the persist is over all the same.</summary>
-    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
-    {
-        _pipeline.PersistRejected();
-        base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
     private void Handle(KmsCommand command) => Handle(command, Sender);
@@ -145,7 +141,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
                 case ListKeysRequest request: ListKeys(command, request, replyTo); break;
                 case GenerateRandomRequest request: GenerateRandom(command, request, replyTo); break;
                 case ListRetirableGrantsRequest request: ListRetirableGrants(command, request, replyTo); break;
-                default: Deliver(ResolveTarget(command), command, replyTo); break;
+                default: DeliverCall(ResolveTarget(command), command, replyTo); break;
             }
         }
         catch (KmsException error)

@@ -91,6 +91,41 @@ public sealed class CallOrderTests : EngineTestBase
             Assert.Equal(key.Arn, (await encrypt).KeyId);
     }
 
+    [Fact]
+    public async Task every_crypto_call_queued_behind_an_import_key_material_is_answered_in_order()
+    {
+        var key = await CreateExternalKey();
+        var parameters = await Parameters(key.KeyId!);
+        var material = KmsActors.TestKit.Byok.KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
+        var wrapped = KmsActors.TestKit.Byok.KeyMaterialWrapper.Wrap(parameters.PublicKey!, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, material);
+
+        var import = Engine.ImportKeyMaterial(Request(key.KeyId!, parameters, wrapped));
+        var encrypts = Enumerable.Range(0, 30).Select(i => Engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = [(byte)i] })).ToList();
+        await import;
+
+        // All answered, each after the import (it had material to encrypt under), each with its own plaintext.
+        for (var i = 0; i < encrypts.Count; i++)
+        {
+            var encrypted = await encrypts[i];
+            Assert.Equal([(byte)i], (await Engine.Decrypt(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob })).Plaintext!);
+        }
+    }
+
+    /// <summary>Akka stashes what a key receives while it recovers and hands it all back to the mailbox when recovery
+    /// completes (docs/akka-persistence.md): should it ever hand them back one per command instead, the direct path would
+    /// answer the first and strand the rest, and this test would time out.</summary>
+    [Fact]
+    public async Task every_call_sent_to_a_passivated_key_while_it_recovers_is_answered()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+        await AdvanceAsync(TimeSpan.FromMinutes(5)); // idle past kms.passivate-after: the key stops
+
+        var encrypts = Enumerable.Range(0, 20).Select(i => Engine.Encrypt(new EncryptRequest { KeyId = key.KeyId, Plaintext = [(byte)i] })).ToList();
+
+        foreach (var encrypt in encrypts)
+            Assert.Equal(key.Arn, (await encrypt.WaitAsync(TimeSpan.FromSeconds(20))).KeyId);
+    }
+
     /// <summary>On SQLite a persist takes a disk commit, so calls really queue behind it (Akka stashes them and hands
     /// them back one at a time): every one of them must still be answered, in order.</summary>
     [Fact]

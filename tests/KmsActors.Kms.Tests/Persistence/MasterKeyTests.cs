@@ -44,7 +44,9 @@ public sealed class MasterKeyTests : KmsTestKit
         var other = Path.Combine(Path.GetTempPath(), "kms-master-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var configured = ActorSystem.Create("configured", Load(Hocon(other, ConfiguredKey)));
+            // Events elsewhere, so the data key is written to the file at once (on the engine's own journal it would wait,
+            // in that engine's memory only, for a journal write of its key: another engine never sees it).
+            var configured = ActorSystem.Create("configured", Load(Hocon(other, ConfiguredKey) + "\nakka.persistence.journal.plugin = \"akka.persistence.journal.inmem\""));
             MaterialDataKey dataKey;
             try
             {

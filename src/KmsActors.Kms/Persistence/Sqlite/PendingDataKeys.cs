@@ -15,21 +15,19 @@ internal sealed record DataKeyRow(string DataKeyId, string KeyArn, string KeyMat
 /// when the first write using it is, a failed write takes its data keys with it, and creating or importing a key
 /// costs no transaction of its own: inserted one by one, on a second connection contending with the journal's
 /// writer for SQLite's write lock, they held key creation to ~400 keys/s and blocked a pool thread each.
-/// One registry per database file (its connection string), shared by the data-key store, journal and snapshot store.
+/// One per database file of an engine (<see cref="PendingDataKeysRegistry"/>, per actor system), shared by that engine's
+/// data-key store, journal and snapshot store.
 /// </summary>
-internal sealed class PendingDataKeys
+/// <param name="sealingForSnapshot">True for a key ARN whose actor is sealing material for a snapshot: the data keys it
+/// makes meanwhile are the snapshot's.</param>
+internal sealed class PendingDataKeys(Func<string, bool>? sealingForSnapshot = null)
 {
     private const string KeyPersistenceIdPrefix = "key-";
-    private static readonly ConcurrentDictionary<string, PendingDataKeys> Registries = new(StringComparer.Ordinal);
 
     /// <summary>Pending rows by key ARN; an entry leaves the map as soon as it is empty (a million keys created must not
     /// leave a million empty lists behind), and is marked gone first so an Add racing with that retries on a new one.</summary>
     private readonly ConcurrentDictionary<string, KeyRows> _byArn = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DataKeyRow> _byId = new(StringComparer.Ordinal);
-
-    /// <summary>Set by a key actor while it seals material for a snapshot (on its own thread, around the sealing):
-    /// the data keys it makes meanwhile are the snapshot's.</summary>
-    [ThreadStatic] public static bool SealingForSnapshot;
 
     private sealed class KeyRows
     {
@@ -37,14 +35,10 @@ internal sealed class PendingDataKeys
         public bool Gone;
     }
 
-    /// <summary>The registry of the engine's SQLite file, made by its data-key store.</summary>
-    public static PendingDataKeys Open(string connectionString) => Registries.GetOrAdd(connectionString, static _ => new PendingDataKeys());
-
-    /// <summary>The registry of a file whose data-key store defers its inserts, or null (nothing is ever pending there).</summary>
-    public static PendingDataKeys? Find(string connectionString) => Registries.GetValueOrDefault(connectionString);
-
     public void Add(DataKeyRow row)
     {
+        if (!row.ForSnapshot && sealingForSnapshot is not null && sealingForSnapshot(row.KeyArn))
+            row = row with { ForSnapshot = true };
         while (true)
         {
             var entry = _byArn.GetOrAdd(row.KeyArn, static _ => new KeyRows());

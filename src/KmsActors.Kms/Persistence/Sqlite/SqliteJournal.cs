@@ -19,10 +19,13 @@ public class SqliteJournal : AsyncWriteJournal
     private readonly Akka.Serialization.Serialization _serialization;
     private readonly SqliteGroupWriter _writer;
     private readonly SqliteJournalReader _reader;
+    /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
+    private readonly PendingDataKeysRegistry _pendingDataKeys;
 
     public SqliteJournal(Config config)
     {
         _settings = SqliteJournalSettings.From(config);
+        _pendingDataKeys = PendingDataKeysRegistry.Get(Context.System);
         _serialization = Context.System.Serialization;
         if (_settings.AutoInitialize)
             SqliteDatabase.CreateSchema(_settings);
@@ -67,7 +70,7 @@ public class SqliteJournal : AsyncWriteJournal
         }
         // The data keys these events seal material under go in the same transaction (see PendingDataKeys).
         List<DataKeyRow>? dataKeys = null;
-        var pending = PendingDataKeys.Find(_settings.ConnectionString);
+        var pending = _pendingDataKeys.Find(_settings.ConnectionString);
         if (pending is not null)
         {
             foreach (var persistenceId in rows.Select(r => r.PersistenceId).Distinct())

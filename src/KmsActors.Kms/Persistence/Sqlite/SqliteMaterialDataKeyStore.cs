@@ -26,15 +26,15 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
     /// snapshot write, which commits them in its own transaction.</summary>
     private readonly PendingDataKeys? _pending;
 
-    /// <param name="deferToJournal">
-    /// true when the engine's journal writes to the same file: an insert is handed to <see cref="PendingDataKeys"/>
-    /// and written in the transaction of the journal write (or snapshot) that uses the key.
-    /// false when events go elsewhere: every insert is committed and fsync'd before it returns.
+    /// <param name="pending">
+    /// The engine's pending data keys of this file when its journal writes to the same file: an insert is handed to
+    /// them and written in the transaction of the journal write (or snapshot) that uses the key.
+    /// null when events go elsewhere: every insert is committed and fsync'd before it returns.
     /// </param>
-    public SqliteMaterialDataKeyStore(string connectionString, bool deferToJournal)
+    public SqliteMaterialDataKeyStore(string connectionString, PendingDataKeys? pending)
     {
-        var syncEachInsert = !deferToJournal;
-        _pending = deferToJournal ? PendingDataKeys.Open(connectionString) : null;
+        var syncEachInsert = pending is null;
+        _pending = pending;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         SqliteDatabase.Execute(_connection, $"""
@@ -52,7 +52,7 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
     {
         if (_pending is not null)
         {
-            _pending.Add(new DataKeyRow(dataKeyId, keyArn, keyMaterialId, sealedKey, PendingDataKeys.SealingForSnapshot));
+            _pending.Add(new DataKeyRow(dataKeyId, keyArn, keyMaterialId, sealedKey));
             return;
         }
         lock (_gate)

@@ -14,10 +14,13 @@ public sealed class SqliteSnapshotStore : SnapshotStore
 {
     private readonly SqliteJournalSettings _settings;
     private readonly Akka.Serialization.Serialization _serialization;
+    /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
+    private readonly PendingDataKeysRegistry _pendingDataKeys;
 
     public SqliteSnapshotStore(Config config)
     {
         _settings = SqliteJournalSettings.From(config);
+        _pendingDataKeys = PendingDataKeysRegistry.Get(Context.System);
         _serialization = Context.System.Serialization;
         if (_settings.AutoInitialize)
             SqliteDatabase.CreateSchema(_settings);
@@ -47,7 +50,7 @@ public sealed class SqliteSnapshotStore : SnapshotStore
         var payload = serializer.ToBinary(snapshot);
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, snapshot);
         // The data keys the snapshot seals material under are written with it (see PendingDataKeys).
-        var pending = PendingDataKeys.Find(_settings.ConnectionString);
+        var pending = _pendingDataKeys.Find(_settings.ConnectionString);
         var dataKeys = pending?.Take(metadata.PersistenceId, forSnapshot: true);
         var saved = InTransaction((connection, transaction) =>
         {
