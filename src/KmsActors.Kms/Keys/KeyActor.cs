@@ -56,14 +56,17 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     {
         switch (message)
         {
-            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? Opened(snapshot) : _key; break;
-            case IKeyEvent e: ApplyEvent(Opened(e)); break;
-            case RecoveryCompleted: OnRecovered(); break;
+            // Material stays sealed while replaying: it is opened once, at the end, off this thread (KeyActor.Vault.cs).
+            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? snapshot : _key; break;
+            case IKeyEvent e: ApplyEvent(e); break;
+            case RecoveryCompleted: OpenRecovered(); break;
         }
     }
 
     protected override void OnCommand(object message)
     {
+        if (WaitingForVault(message))
+            return;
         switch (message)
         {
             case KmsCommand command: OnKmsCommand(command); break;
@@ -77,6 +80,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case IPrimaryRegionMessage primaryRegion: OnPrimaryRegionMessage(primaryRegion); break;
             case WakeUp or DueTimer: OnDue(); break;
             case KeyAliases aliases: _aliases = aliases.Names; break;
+            case ImportParametersReady ready: OnImportParametersReady(ready); break;
             case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;
             case Settle: Sender.Tell(Settled.Instance); break;
             case StopPassivated: OnStopPassivated(); break;
@@ -156,9 +160,15 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             then();
             return;
         }
+        var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys made and being stored
+        // Persisted only once its data keys are stored (at once unless the store writes them on its own).
+        AfterVault(TakeVaultWork(), () => PersistSealed(decision, sealedEvents, then, onFailure), error => DataKeysNotStored(error, onFailure));
+    }
+
+    private void PersistSealed(KeyDecision decision, List<IKeyEvent> sealedEvents, Action then, Action<KmsException>? onFailure)
+    {
         var remaining = decision.Events.Count;
         var before = _key;
-        var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
         _pipeline.PersistStarted();
         PersistAll(sealedEvents, e =>
@@ -168,30 +178,40 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
                 _pipeline.PersistEnded();
             ApplyEvent(Opened(e));
             if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
-                SaveSnapshot(ForSnapshot());
+                SaveSnapshotOfState();
             if (--remaining > 0)
                 return;
-            if (_deleted)
+            // The caller hears of the write once the data keys it shredded are gone (and those a snapshot needs are stored).
+            AfterVault(TakeVaultWork(), () => OnDecisionPersisted(decision, before, then), error =>
             {
-                then();
-                return;
-            }
-            // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
-            // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
-            // ListKeys, or a passivated key unwoken at its deletion date.
-            _replyAfterIndexing = TellStatus();
-            // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
-            AfterPersisted(before, decision.Events);
-            try
-            {
-                then();
-            }
-            finally
-            {
-                _replyAfterIndexing = false;
-            }
-            ArmTimers();
+                Context.GetLogger().Error(error, "Key {0}: could not shred a material data key", _arn); // the event stands; replaying it shreds again
+                OnDecisionPersisted(decision, before, then);
+            });
         });
+    }
+
+    private void OnDecisionPersisted(KeyDecision decision, KmsKey? before, Action then)
+    {
+        if (_deleted)
+        {
+            then();
+            return;
+        }
+        // A call that changed what the region indexes (a new key, its state, its due date) is answered only once
+        // the region has persisted that: else a crash right after the answer could leave an acknowledged key out of
+        // ListKeys, or a passivated key unwoken at its deletion date.
+        _replyAfterIndexing = TellStatus();
+        // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
+        AfterPersisted(before, decision.Events);
+        try
+        {
+            then();
+        }
+        finally
+        {
+            _replyAfterIndexing = false;
+        }
+        ArmTimers();
     }
 
     /// <summary>Reports the key's status to the region; true when it differs from the last report (or is the first).</summary>

@@ -1,0 +1,146 @@
+using Akka.Actor;
+using Akka.Event;
+using KmsActors.Kms.Engine;
+using KmsActors.Kms.Model;
+
+namespace KmsActors.Kms.Keys;
+
+// Waiting for the vault without blocking (docs/persistence.md, "Nothing blocks an actor"). Storing a new data key
+// (where the journal does not write it in its own transaction), opening data keys at recovery and shredding them are
+// database round trips: they run on the vault's threads and this key waits for the outcome piped to itself. Meanwhile
+// it holds every other message in its stash, in order, so nothing overtakes the call that waits (a new data key is
+// durable before the event that uses it, a shredded one is gone before the caller hears of it), at most
+// kms.persistence.vault.max-waiting-calls API calls (more are throttled). Other keys go on.
+public sealed partial class KeyActor
+{
+    /// <summary>What runs once the vault has answered; null while the key waits for nothing.</summary>
+    private VaultWait? _vaultWait;
+
+    /// <summary>API calls held while the key waits for the vault.</summary>
+    private int _waitingCalls;
+
+    /// <summary>Vault work started since it was last awaited (data keys being stored, shreds); null when none.</summary>
+    private List<Task>? _vaultWork;
+
+    private sealed record VaultWait(Action Then, Action<Exception> Failed);
+
+    /// <summary>The vault's answer to the work the key waits for: null, or why it failed.</summary>
+    private sealed record VaultAnswered(Exception? Error);
+
+    /// <summary>Remembers vault work this key must see done before it goes on (see <see cref="TakeVaultWork"/>).</summary>
+    private void Track(Task work)
+    {
+        if (!work.IsCompletedSuccessfully)
+            (_vaultWork ??= []).Add(work);
+    }
+
+    /// <summary>The vault work tracked so far, as one task (completed when there is none).</summary>
+    private Task TakeVaultWork()
+    {
+        if (_vaultWork is not { Count: > 0 } work)
+            return Task.CompletedTask;
+        _vaultWork = null;
+        return work.Count == 1 ? work[0] : Task.WhenAll(work);
+    }
+
+    /// <summary>Runs <paramref name="then"/> once <paramref name="work"/> is done: at once when it already is (an in-memory
+    /// store), else when its outcome comes back as a message, holding everything else meanwhile.</summary>
+    private void AfterVault(Task work, Action then, Action<Exception> failed)
+    {
+        if (work.IsCompletedSuccessfully)
+        {
+            then();
+            return;
+        }
+        if (work.IsCompleted)
+        {
+            failed(Failure(work));
+            return;
+        }
+        _vaultWait = new VaultWait(then, failed);
+        work.ContinueWith(static t => (object)new VaultAnswered(t.IsCompletedSuccessfully ? null : Failure(t)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private static Exception Failure(Task work) =>
+        work.Exception?.GetBaseException() ?? new TaskCanceledException("The vault stopped before it answered.");
+
+    /// <summary>Handles <paramref name="message"/> if the key waits for the vault: its answer, or something to hold.</summary>
+    private bool WaitingForVault(object message)
+    {
+        if (_vaultWait is not { } wait)
+            return false;
+        if (message is VaultAnswered answered)
+        {
+            _vaultWait = null;
+            _waitingCalls = 0;
+            // Back in Akka.Persistence's internal stash, handed back one at a time after this message (and after the
+            // persist its continuation may start), ahead of anything that arrived since: the order stays as it came.
+            Stash.UnstashAll();
+            if (answered.Error is null)
+                wait.Then();
+            else
+                wait.Failed(answered.Error);
+            return true;
+        }
+        if (message is KmsCommand command && _waitingCalls >= _services.Settings.VaultMaxWaitingCalls)
+        {
+            Fail(command, Sender, new KmsException(KmsErrorCodes.ThrottlingException, Realism.RequestQuotas.ThrottlingMessage));
+            return true;
+        }
+        if (message is KmsCommand)
+            _waitingCalls++;
+        Stash.Stash();
+        return true;
+    }
+
+    /// <summary>At the end of recovery: waits for the shreds that replayed events asked for and opens the material of the
+    /// recovered state (recovery applied it sealed: <see cref="KeyMaterialEntry.IsPresent"/>), then <see cref="OnRecovered"/>.</summary>
+    private void OpenRecovered()
+    {
+        var log = Context.GetLogger();
+        // A shred that fails is logged, not a reason to refuse the key: its event stands, and the next recovery shreds again.
+        var shreds = TakeVaultWork().ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully)
+                log.Error(Failure(t), "Key {0}: could not shred a material data key", _arn);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var wanted = _deleted || _key is null
+            ? []
+            : _key.Materials.Where(m => m is { Material: null, SealedMaterial: not null } && !_dataKeys.TryGetValue(m.SealedMaterial.DataKeyId, out _))
+                .Select(m => (m.SealedMaterial!.DataKeyId, m.KeyMaterialId)).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            AfterVault(shreds, OnRecovered, RecoveryFailed);
+            return;
+        }
+        var opening = _services.Vault.OpenDataKeysAsync(_arn, wanted);
+        AfterVault(Task.WhenAll(shreds, opening), () =>
+        {
+            var dataKeys = opening.Result; // completed: AfterVault runs this only then
+            for (var i = 0; i < wanted.Count; i++)
+                _dataKeys[wanted[i].DataKeyId] = dataKeys[i];
+            _key = Opened(_key!);
+            OnRecovered();
+        }, RecoveryFailed);
+    }
+
+    /// <summary>As a recovery failure: the key stops, and starts again from its journal on its next call.</summary>
+    private void RecoveryFailed(Exception error)
+    {
+        Context.GetLogger().Error(error, "Key {0}: its key material could not be opened", _arn);
+        Context.Stop(Self);
+    }
+
+    /// <summary>A write whose data keys could not be stored did not happen: its caller hears KMSInternalException, and a key
+    /// that was being created is not.</summary>
+    private void DataKeysNotStored(Exception error, Action<KmsException>? onFailure)
+    {
+        Context.GetLogger().Error(error, "Key {0}: could not store the data key of new key material", _arn);
+        onFailure?.Invoke(KmsException.Internal($"{_arn}: the key material could not be stored."));
+        if (_key is not null)
+            return;
+        Context.Parent.Tell(new KeyCreationFailed(_keyId));
+        Context.Stop(Self);
+    }
+}
