@@ -94,8 +94,26 @@ public sealed partial class KeyActor
         return true;
     }
 
+    /// <summary>Stands for material that is present but still sealed while the key replays its journal (so the rules see
+    /// it present, as they will once it is opened); never used as material: <see cref="OpenRecovered"/> replaces it.</summary>
+    private static readonly byte[] SealedPlaceholder = [];
+
+    private IKeyEvent StillSealed(IKeyEvent e) => e switch
+    {
+        KeyCreated x => x with { Key = StillSealed(x.Key) },
+        KeyMaterialImported { SealedMaterial: not null, Material: null } x => x with { Material = SealedPlaceholder },
+        KeyRotated { SealedGeneratedMaterial: not null, GeneratedMaterial: null } x => x with { GeneratedMaterial = SealedPlaceholder },
+        _ => e,
+    };
+
+    private static KmsKey StillSealed(KmsKey key) => key.Materials.Any(IsStillSealed)
+        ? key with { Materials = [.. key.Materials.Select(m => IsStillSealed(m) ? m with { Material = SealedPlaceholder } : m)] }
+        : key;
+
+    private static bool IsStillSealed(KeyMaterialEntry m) => m is { SealedMaterial: not null, Material: null };
+
     /// <summary>At the end of recovery: waits for the shreds that replayed events asked for and opens the material of the
-    /// recovered state (recovery applied it sealed: <see cref="KeyMaterialEntry.IsPresent"/>), then <see cref="OnRecovered"/>.</summary>
+    /// recovered state (replayed still sealed, see <see cref="StillSealed(IKeyEvent)"/>), then <see cref="OnRecovered"/>.</summary>
     private void OpenRecovered()
     {
         var log = Context.GetLogger();
@@ -107,11 +125,16 @@ public sealed partial class KeyActor
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var wanted = _deleted || _key is null
             ? []
-            : _key.Materials.Where(m => m is { Material: null, SealedMaterial: not null } && !_dataKeys.TryGetValue(m.SealedMaterial.DataKeyId, out _))
+            : _key.Materials.Where(m => m.SealedMaterial is not null && ReferenceEquals(m.Material, SealedPlaceholder) && !_dataKeys.TryGetValue(m.SealedMaterial.DataKeyId, out _))
                 .Select(m => (m.SealedMaterial!.DataKeyId, m.KeyMaterialId)).Distinct().ToList();
         if (wanted.Count == 0)
         {
-            AfterVault(shreds, OnRecovered, RecoveryFailed);
+            AfterVault(shreds, () =>
+            {
+                if (_key is not null && !_deleted)
+                    _key = Opened(_key);
+                OnRecovered();
+            }, RecoveryFailed);
             return;
         }
         var opening = _services.Vault.OpenDataKeysAsync(_arn, wanted);

@@ -57,8 +57,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         switch (message)
         {
             // Material stays sealed while replaying: it is opened once, at the end, off this thread (KeyActor.Vault.cs).
-            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? snapshot : _key; break;
-            case IKeyEvent e: ApplyEvent(e); break;
+            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? StillSealed(snapshot) : _key; break;
+            case IKeyEvent e: ApplyEvent(StillSealed(e)); break;
             case RecoveryCompleted: OpenRecovered(); break;
         }
     }

@@ -33,9 +33,7 @@ public sealed record KeyMaterialEntry
     /// every replica has, the material is PENDING_ROTATION (docs/multi-region-keys.md). Null otherwise.</summary>
     public System.Collections.Immutable.ImmutableList<string>? ImportedInReplicas { get; init; }
 
-    /// <summary>The material is here: in plain, or sealed (while a key actor replays its journal it applies events with
-    /// their material still sealed, and opens it once at the end: docs/persistence.md, "Nothing blocks an actor").</summary>
-    public bool IsPresent => Material is not null || SealedMaterial is not null;
+    public bool IsPresent => Material is not null;
 
     /// <summary>CURRENT and NON_CURRENT materials are permanently associated: all must be present for the key to be usable.</summary>
     public bool IsPermanentlyAssociated => KeyMaterialState is KeyMaterialState.CURRENT or KeyMaterialState.NON_CURRENT;
