@@ -4,7 +4,8 @@ using KmsActors.Benchmarks.Quick;
 namespace KmsActors.Benchmarks.Kms;
 
 /// <summary>Quick mode area "kms": the engine's hot paths against raw crypto.
-/// An extra word after the area picks one group: <c>-- kms encrypt --quick</c> or <c>-- kms import --quick</c>.</summary>
+/// An extra word after the area picks one group: <c>-- kms encrypt --quick</c>, <c>-- kms import --quick</c> or
+/// <c>-- kms isolation --quick</c> (only on request).</summary>
 public sealed class KmsArea : IQuickArea
 {
     public string Name => "kms";
@@ -14,6 +15,16 @@ public sealed class KmsArea : IQuickArea
         var args = Environment.GetCommandLineArgs();
         var onlyEncrypt = args.Contains("encrypt", StringComparer.OrdinalIgnoreCase);
         var onlyImport = args.Contains("import", StringComparer.OrdinalIgnoreCase);
+        if (args.Contains("isolation", StringComparer.OrdinalIgnoreCase))
+        {
+            // Only on request (`-- kms isolation --quick`): other keys' p99 with and without keys held on the vault.
+            var (free, held, stillHeld) = await IsolationMeasurements.OtherKeysP99();
+            yield return new Measurement("isolation.other-keys.p99.free", free, "ms");
+            yield return new Measurement("isolation.other-keys.p99.held", held, "ms");
+            yield return new Measurement("isolation.other-keys.p99.ratio", held / free, "x free");
+            yield return new Measurement("isolation.calls-held-throughout", stillHeld, "calls");
+            yield break;
+        }
         if (!onlyImport)
         {
             var (engine, bytesPerOp, engineCpu) = await EncryptMeasurements.Engine();
