@@ -32,6 +32,10 @@ public sealed record KmsSettings
     public required TimeSpan ReplicaCreationDelay { get; init; }
     /// <summary>kms.multi-region.update-primary-region-delay: how long both keys stay Updating after UpdatePrimaryRegion.</summary>
     public TimeSpan UpdatePrimaryRegionDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>kms.persistence.vault.threads: threads that run the material data-key store's database calls.</summary>
+    public int VaultThreads { get; init; } = 2;
+    /// <summary>kms.import.generate-threads: threads that generate wrapping key pairs for GetParametersForImport when the pool is empty.</summary>
+    public int WrappingKeyThreads { get; init; } = 2;
 
     public static KmsSettings From(Config config)
     {
@@ -63,7 +67,15 @@ public sealed record KmsSettings
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
             ReplicaCreationDelay = kms.GetTimeSpan("multi-region.replica-creation-delay", TimeSpan.FromSeconds(2)),
             UpdatePrimaryRegionDelay = kms.GetTimeSpan("multi-region.update-primary-region-delay", TimeSpan.FromSeconds(2)),
+            VaultThreads = AtLeastOne(kms, "persistence.vault.threads", 2),
+            WrappingKeyThreads = AtLeastOne(kms, "import.generate-threads", 2),
         };
+    }
+
+    private static int AtLeastOne(Config kms, string path, int fallback)
+    {
+        var value = kms.GetInt(path, fallback);
+        return value >= 1 ? value : throw new ConfigurationException($"kms.{path} = {value}: expected at least 1.");
     }
 
     public static KmsSettings From(ActorSystem system) => From(system.Settings.Config);

@@ -21,16 +21,20 @@ public sealed class KmsServices : IExtension
 {
     public const string EngineKeyFileName = "engine.key";
 
-    public KmsServices(ExtendedActorSystem system)
+    public KmsServices(ExtendedActorSystem system) : this(system, null)
+    {
+    }
+
+    internal KmsServices(ExtendedActorSystem system, KmsServiceOverrides? overrides)
     {
         Settings = KmsSettings.From(system);
         var engineKey = Durable(Settings.JournalProvider) ? LoadOrCreateEngineKey(Path.Combine(Settings.DataDir, EngineKeyFileName)) : RandomNumberGenerator.GetBytes(32);
         TokenSealer = new ImportTokenSealer(Derive(engineKey, "KmsActors import-token key v1"));
         Commitments = new MaterialCommitment(Derive(engineKey, "KmsActors material-commitment key v1"));
         CryptographicOperations.ZeroMemory(engineKey);
-        WrappingKeys = new WrappingKeyPool(Settings.WrappingPool);
+        WrappingKeys = new WrappingKeyPool(Settings.WrappingPool, overrides?.GenerateWrappingKey, Settings.WrappingKeyThreads);
         system.RegisterOnTermination(WrappingKeys.Dispose);
-        Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), DataKeyStore(system, Settings));
+        Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), overrides?.DataKeyStore ?? DataKeyStore(system, Settings), Settings.VaultThreads);
         system.RegisterOnTermination(Vault.Dispose);
         Authorizer = Policy.Authorizer.From(system.Settings.Config, system.Log);
         GrantPropagationDelay = Realism.RealismSettings.From(system.Settings.Config).GrantPropagationDelay;

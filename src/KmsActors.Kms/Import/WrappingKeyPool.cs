@@ -6,18 +6,23 @@ namespace KmsActors.Kms.Import;
 /// <summary>
 /// Pre-generated wrapping key pairs, one queue per <see cref="WrappingKeySpec"/>, refilled in the background so that
 /// GetParametersForImport never waits for RSA key generation while the pool is warm. Thread-safe.
-/// A spec with target size 0 (or absent) is not pooled: <see cref="Take"/> generates on the caller's thread.
+/// A spec with target size 0 (or absent) is not pooled. When no pair is ready, <see cref="TakeAsync"/> generates one on
+/// the pool's own generator threads (kms.import.generate-threads), never on the caller's: a key actor that asks gets the
+/// pair later, piped to itself, and every other key goes on meanwhile (docs/persistence.md, "Nothing blocks an actor").
 /// </summary>
 public sealed class WrappingKeyPool : IDisposable
 {
     private readonly Func<WrappingKeySpec, WrappingKeyPair> _generate;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<WrappingKeySpec, Filler> _fillers = new();
+    private readonly Lazy<Engine.DedicatedThreads> _generators;
 
-    public WrappingKeyPool(IReadOnlyDictionary<WrappingKeySpec, int> targetSizes, Func<WrappingKeySpec, WrappingKeyPair>? generate = null)
+    /// <param name="generateThreads">Threads that generate the pairs asked for while none is ready (<see cref="TakeAsync"/>).</param>
+    public WrappingKeyPool(IReadOnlyDictionary<WrappingKeySpec, int> targetSizes, Func<WrappingKeySpec, WrappingKeyPair>? generate = null, int generateThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(targetSizes);
         _generate = generate ?? WrappingKeyPair.Generate;
+        _generators = new Lazy<Engine.DedicatedThreads>(() => new Engine.DedicatedThreads("kms-wrapping-key-generator", generateThreads));
         foreach (var (spec, target) in targetSizes)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(targetSizes));
@@ -28,14 +33,21 @@ public sealed class WrappingKeyPool : IDisposable
             filler.Start();
     }
 
-    /// <summary>A pooled pair if one is ready (and a background refill is signalled), otherwise one generated now.</summary>
-    public WrappingKeyPair Take(WrappingKeySpec spec)
+    /// <summary>A pooled pair if one is ready (and a background refill is signalled), otherwise one generated now, on the
+    /// caller's thread: not for actors (see <see cref="TakeAsync"/>).</summary>
+    public WrappingKeyPair Take(WrappingKeySpec spec) => TryTake(spec, out var pooled) ? pooled : _generate(spec);
+
+    /// <summary>A pooled pair if one is ready (and a background refill is signalled).</summary>
+    public bool TryTake(WrappingKeySpec spec, out WrappingKeyPair pair)
     {
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-        if (_fillers.TryGetValue(spec, out var filler) && filler.TryTake(out var pooled))
-            return pooled;
-        return _generate(spec);
+        pair = null!;
+        return _fillers.TryGetValue(spec, out var filler) && filler.TryTake(out pair);
     }
+
+    /// <summary>A pooled pair if one is ready (a completed task), otherwise one generated on the generator threads.</summary>
+    public Task<WrappingKeyPair> TakeAsync(WrappingKeySpec spec) =>
+        TryTake(spec, out var pooled) ? Task.FromResult(pooled) : _generators.Value.Run(() => _generate(spec));
 
     public int Depth(WrappingKeySpec spec) => _fillers.TryGetValue(spec, out var filler) ? filler.Depth : 0;
 
@@ -77,6 +89,9 @@ public sealed class WrappingKeyPool : IDisposable
         _stop.Cancel();
         foreach (var filler in _fillers.Values)
             filler.Dispose();
+        // A generation already running finishes and is discarded (its caller is gone with the engine).
+        if (_generators.IsValueCreated)
+            _generators.Value.Dispose(TimeSpan.Zero);
     }
 
     /// <summary>

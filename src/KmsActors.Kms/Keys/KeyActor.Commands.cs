@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Import;
@@ -14,6 +15,12 @@ public sealed partial class KeyActor
     /// <summary>ReplicateKey calls waiting for the replica region, by request ID; null until the first (most keys never
     /// replicate, and an empty dictionary per live key is 80 B).</summary>
     private Dictionary<string, IActorRef>? _replications;
+
+    /// <summary>GetParametersForImport calls waiting for a wrapping key pair to be generated.</summary>
+    private int _importParametersGenerating;
+
+    /// <summary>A wrapping key pair generated for a GetParametersForImport call (or why there is none).</summary>
+    private sealed record ImportParametersReady(KmsCommand Command, IActorRef ReplyTo, WrappingKeyPair? Pair, Exception? Error);
 
     private void OnKmsCommand(KmsCommand command)
     {
@@ -105,10 +112,41 @@ public sealed partial class KeyActor
         return new GeneratedMaterial(KeyMaterialIds.Derive(keyId, material), _services.Commitments.Compute(keyId, material), material);
     }
 
+    /// <summary>GetParametersForImport: a pooled wrapping key pair at once; from an empty pool, the pair is generated off this
+    /// thread and the key answers when it comes back (<see cref="OnImportParametersReady"/>), serving other calls meanwhile.
+    /// The call is decided on arrival; GetParametersForImport changes nothing, so nothing waits behind it.</summary>
     private void GetParametersForImport(KmsCommand command, GetParametersForImportRequest r, IActorRef replyTo)
     {
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
-        var pair = _services.WrappingKeys.Take(r.WrappingKeySpec!.Value);
+        var spec = r.WrappingKeySpec!.Value;
+        if (_services.WrappingKeys.TryTake(spec, out var pair))
+        {
+            AnswerImportParameters(command, r, replyTo, pair);
+            return;
+        }
+        _importParametersGenerating++;
+        _services.WrappingKeys.TakeAsync(spec).PipeTo(Self,
+            success: generated => new ImportParametersReady(command, replyTo, generated, null),
+            failure: error => new ImportParametersReady(command, replyTo, null, error));
+    }
+
+    private void OnImportParametersReady(ImportParametersReady ready)
+    {
+        _importParametersGenerating--;
+        if (ready.Pair is { } pair)
+        {
+            AnswerImportParameters(ready.Command, (GetParametersForImportRequest)ready.Command.Request, ready.ReplyTo, pair);
+        }
+        else
+        {
+            Context.GetLogger().Error(ready.Error, "Key {0}: could not generate a wrapping key pair", _arn);
+            Fail(ready.Command, ready.ReplyTo, KmsException.Internal($"{_arn}: the wrapping key could not be generated."));
+        }
+        StopIfReplicationsAnswered();
+    }
+
+    private void AnswerImportParameters(KmsCommand command, GetParametersForImportRequest r, IActorRef replyTo, WrappingKeyPair pair)
+    {
         var now = Now;
         var token = ImportToken.Issue(_arn, r.WrappingAlgorithm!.Value, pair, now) with { ValidTo = now + _services.Settings.ImportTokenValidity };
         Reply(command, replyTo, new GetParametersForImportResponse

@@ -26,6 +26,7 @@ public sealed partial class KeyActor
 
     private bool TryAnswerDirectly(object message)
     {
+        // Not while the key waits for the vault: the call is held behind the one that waits (KeyActor.Vault.cs).
         if (message is not KmsCommand { Request: var request } command || !NeverPersists(request) || !_pipeline.IsOpen(this))
             return false;
         OnKmsCommand(command);

@@ -26,7 +26,7 @@ public sealed partial class KeyActor
     /// </summary>
     private void OnStopPassivated()
     {
-        if (_replications is not { Count: > 0 })
+        if (!AnswersPending)
         {
             Context.Stop(Self);
             return;
@@ -35,9 +35,13 @@ public sealed partial class KeyActor
         Timers.StartSingleTimer(nameof(ReplicationWaitOver), ReplicationWaitOver.Instance, ReplicationWait);
     }
 
+    /// <summary>A ReplicateKey waits for its replica, or a GetParametersForImport for its wrapping key pair: answers only
+    /// this actor can give (they come to it directly, not through the region's buffer).</summary>
+    private bool AnswersPending => _replications is { Count: > 0 } || _importParametersGenerating > 0;
+
     private void StopIfReplicationsAnswered()
     {
-        if (_stopWhenReplicated && _replications is not { Count: > 0 })
+        if (_stopWhenReplicated && !AnswersPending)
             Self.Tell(StopPassivated.Instance);
     }
 }

@@ -9,6 +9,7 @@ namespace KmsActors.Kms.Keys;
 // the journal and the snapshot store only ever get it sealed under a per-material data key (MaterialVault). A data key
 // is stored before the event that uses it is persisted, and shredded once no material of the key's state uses it any
 // more, also when that event is replayed (a crash between persist and shred). A shredded key opens as absent material.
+// The vault's database calls run off this thread; the key waits for them as KeyActor.Vault.cs describes.
 public sealed partial class KeyActor
 {
     /// <summary>Data keys this actor created or opened, by ID; null for one that is shredded.</summary>
@@ -32,9 +33,23 @@ public sealed partial class KeyActor
         _ => e,
     };
 
+    /// <summary>The key with its sealed material opened; a material whose data key is shredded is absent.</summary>
     private KmsKey Opened(KmsKey key) => key.Materials.Any(m => m.SealedMaterial is not null)
-        ? key with { Materials = [.. key.Materials.Select(m => m.SealedMaterial is { } s ? m with { Material = Open(m.KeyMaterialId, s) } : m)] }
+        ? key with { Materials = [.. key.Materials.Select(m => m.SealedMaterial is { } s
+            ? Open(m.KeyMaterialId, s) is { } material ? m with { Material = material } : m with { Material = null, SealedMaterial = null }
+            : m)] }
         : key;
+
+    /// <summary>Saves a snapshot of the key, unless material recovered from a version 1 (plain) journal had to be sealed
+    /// for it under data keys the store is still writing: that snapshot is skipped (the key waits for them before it goes
+    /// on, see <see cref="PersistSealed"/>), and the next one finds the material sealed.</summary>
+    private void SaveSnapshotOfState()
+    {
+        var tracked = _vaultWork?.Count ?? 0;
+        var snapshot = ForSnapshot();
+        if ((_vaultWork?.Count ?? 0) == tracked)
+            SaveSnapshot(snapshot);
+    }
 
     /// <summary>The key as the snapshot store gets it. Material recovered from a version 1 (plain) journal is sealed now, and
     /// the key remembers it, so the next snapshot uses the same data key.</summary>
@@ -65,7 +80,8 @@ public sealed partial class KeyActor
         MaterialDataKey dataKey;
         try
         {
-            dataKey = _services.Vault.NewDataKey(_arn, keyMaterialId);
+            dataKey = _services.Vault.NewDataKey(_arn, keyMaterialId, out var stored);
+            Track(stored);
         }
         catch (Exception e) when (e is not KmsException)
         {
@@ -76,33 +92,23 @@ public sealed partial class KeyActor
         return MaterialVault.Seal(dataKey, _arn, keyMaterialId, material);
     }
 
+    /// <summary>Opens material under a data key this actor holds: one it made (a persisted event's) or opened at recovery
+    /// (<see cref="OpenRecovered"/>); never a store call on this thread.</summary>
     private byte[]? Open(string keyMaterialId, SealedMaterial sealedMaterial)
     {
         if (!_dataKeys.TryGetValue(sealedMaterial.DataKeyId, out var dataKey))
-            _dataKeys[sealedMaterial.DataKeyId] = dataKey = _services.Vault.OpenDataKey(sealedMaterial.DataKeyId, _arn, keyMaterialId);
+            throw new InvalidOperationException($"{_arn}: data key {sealedMaterial.DataKeyId} of material {keyMaterialId} was not opened beforehand.");
         return dataKey is null ? null : MaterialVault.Open(dataKey, _arn, keyMaterialId, sealedMaterial);
     }
 
     /// <summary>Shreds the data keys <paramref name="before"/> used and the key's state no longer does; every data key of the
-    /// key once it is deleted (also those of writes that failed after their data key was stored).</summary>
+    /// key once it is deleted (also those of writes that failed after their data key was stored). The shreds run off this
+    /// thread; the key's next step waits for them (a failure is logged: the event stands, replaying it shreds again).</summary>
     private void ShredUnused(KmsKey? before)
-    {
-        try
-        {
-            Shred(before);
-        }
-        catch (Exception e) when (e is not KmsException)
-        {
-            // The event stands; replaying it shreds again.
-            Context.GetLogger().Error(e, "Key {0}: could not shred a material data key", _arn);
-        }
-    }
-
-    private void Shred(KmsKey? before)
     {
         if (_deleted)
         {
-            _services.Vault.ShredAll(_arn);
+            Track(_services.Vault.ShredAllAsync(_arn));
             foreach (var dataKey in _dataKeys.Values)
                 if (dataKey is not null)
                     CryptographicOperations.ZeroMemory(dataKey.Key);
@@ -117,7 +123,7 @@ public sealed partial class KeyActor
                 continue;
             if (_dataKeys.TryGetValue(id, out var dataKey) && dataKey is null)
                 continue; // already shredded (found so while opening a replayed event)
-            _services.Vault.Shred(id);
+            Track(_services.Vault.ShredAsync(id));
             if (dataKey is not null)
                 CryptographicOperations.ZeroMemory(dataKey.Key);
             _dataKeys[id] = null;

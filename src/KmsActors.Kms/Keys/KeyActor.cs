@@ -57,15 +57,16 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     {
         switch (message)
         {
-            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? Opened(snapshot) : _key; break;
-            case IKeyEvent e: ApplyEvent(Opened(e)); break;
-            case RecoveryCompleted: OnRecovered(); break;
+            // Material stays sealed while replaying: it is opened once, at the end, off this thread (KeyActor.Vault.cs).
+            case SnapshotOffer offer: _key = offer.Snapshot is KmsKey snapshot ? StillSealed(snapshot) : _key; break;
+            case IKeyEvent e: ApplyEvent(StillSealed(e)); break;
+            case RecoveryCompleted: OpenRecovered(); break;
         }
     }
 
     protected override void OnCommand(object message)
     {
-        if (HeldBehindWrite(message))
+        if (VaultAnswered(message) || HeldBehindWrite(message))
             return;
         switch (message)
         {
@@ -80,6 +81,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             case IPrimaryRegionMessage primaryRegion: OnPrimaryRegionMessage(primaryRegion); break;
             case WakeUp or DueTimer: OnDue(); break;
             case KeyAliases aliases: _aliases = aliases.Names; break;
+            case ImportParametersReady ready: OnImportParametersReady(ready); break;
             case AuthorizeAliasKey authorize: OnAuthorizeAliasKey(authorize); break;
             case Settle: Sender.Tell(Settled.Instance); break;
             case StopPassivated: OnStopPassivated(); break;
@@ -159,9 +161,15 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             then();
             return;
         }
+        var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys made and being stored
+        // Persisted only once its data keys are stored (at once unless the store writes them on its own).
+        AfterVault(TakeVaultWork(), () => PersistSealed(decision, sealedEvents, then, onFailure), error => DataKeysNotStored(error, onFailure));
+    }
+
+    private void PersistSealed(KeyDecision decision, List<IKeyEvent> sealedEvents, Action then, Action<KmsException>? onFailure)
+    {
         var remaining = decision.Events.Count;
         var before = _key;
-        var sealedEvents = decision.Events.Select(ForJournal).ToList(); // data keys stored before anything is persisted
         _failPersist = onFailure;
         // PersistAllAsync and the key's own stash rather than PersistAll (see Persistence.PipelineGate): every message
         // that arrives meanwhile waits in HeldBehindWrite until the handler below has run.
@@ -183,7 +191,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             finally
             {
                 if (last)
-                    _pipeline.Release(Stash); // unless the reply started another write: then after that one
+                    _pipeline.Release(Stash); // unless the reply started another write or a vault wait: then after that
             }
         });
     }
@@ -195,9 +203,19 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     {
         ApplyEvent(Opened(e));
         if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
-            SaveSnapshot(ForSnapshot());
+            SaveSnapshotOfState();
         if (!last)
             return;
+        // The caller hears of the write once the data keys it shredded are gone (and those a snapshot needs are stored).
+        AfterVault(TakeVaultWork(), () => OnDecisionPersisted(decision, before, then), error =>
+        {
+            Context.GetLogger().Error(error, "Key {0}: could not shred a material data key", _arn); // the event stands; replaying it shreds again
+            OnDecisionPersisted(decision, before, then);
+        });
+    }
+
+    private void OnDecisionPersisted(KeyDecision decision, KmsKey? before, Action then)
+    {
         if (_deleted)
         {
             then();

@@ -8,6 +8,10 @@ internal sealed class InMemoryMaterialDataKeyStore : IMaterialDataKeyStore
 {
     private readonly ConcurrentDictionary<string, (string KeyArn, byte[] SealedKey)> _keys = new(StringComparer.Ordinal);
 
+    public bool InMemory => true;
+
+    public bool InsertsInMemory => true;
+
     public void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey) =>
         _keys[dataKeyId] = (keyArn, sealedKey.ToArray());
 

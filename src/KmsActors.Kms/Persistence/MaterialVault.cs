@@ -7,7 +7,10 @@ namespace KmsActors.Kms.Persistence;
 /// Key material at rest (README.md, "Key material at rest"). Every material a key persists is sealed with
 /// AES-256-GCM under its own random data key; data keys are stored sealed under the engine master key, next to the
 /// journal. Shredding a data key (material deleted or expired, key deleted) makes every sealed copy of that material
-/// in events and snapshots unreadable for good: crypto-shredding. Thread-safe; calls block until the store is done.
+/// in events and snapshots unreadable for good: crypto-shredding. Thread-safe.
+/// Key actors use the asynchronous calls: a store call that does I/O runs on the vault's own threads
+/// (kms.persistence.vault.threads) and the actor gets a Task to pipe to itself, so a slow database holds the keys that
+/// wait for it and no other (docs/persistence.md, "Nothing blocks an actor"). The synchronous calls block their caller.
 /// </summary>
 public sealed class MaterialVault : IDisposable
 {
@@ -15,17 +18,20 @@ public sealed class MaterialVault : IDisposable
     private const int TagSize = 16;
     private readonly byte[] _masterKey;
     private readonly IMaterialDataKeyStore _store;
+    private readonly Lazy<Engine.DedicatedThreads> _threads;
 
-    internal MaterialVault(byte[] masterKey, IMaterialDataKeyStore store)
+    internal MaterialVault(byte[] masterKey, IMaterialDataKeyStore store, int threads = 1)
     {
         if (masterKey.Length != 32)
             throw new ArgumentException("The master key must be 32 bytes.", nameof(masterKey));
         _masterKey = masterKey;
         _store = store;
+        // Started on first use: an engine on the in-memory journal never needs them.
+        _threads = new Lazy<Engine.DedicatedThreads>(() => new Engine.DedicatedThreads("kms-vault", threads));
     }
 
     /// <summary>A new data key for material <paramref name="keyMaterialId"/> of <paramref name="keyArn"/>, stored (sealed)
-    /// before this returns, so it is durable no later than any event persisted afterwards.</summary>
+    /// before this returns, so it is durable no later than any event persisted afterwards. Blocks while the store writes.</summary>
     public MaterialDataKey NewDataKey(string keyArn, string keyMaterialId)
     {
         var key = new MaterialDataKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
@@ -33,11 +39,77 @@ public sealed class MaterialVault : IDisposable
         return key;
     }
 
-    /// <summary>The data key, or null once it has been shredded.</summary>
-    /// <exception cref="InvalidOperationException">The stored key does not open under this master key (changed master key, or a damaged row).</exception>
-    public MaterialDataKey? OpenDataKey(string dataKeyId, string keyArn, string keyMaterialId)
+    /// <summary>A new data key; <paramref name="stored"/> completes once the store has it (at once where the store keeps it
+    /// in memory or hands it to the journal's next write), so an event using it may be persisted from then on.</summary>
+    internal MaterialDataKey NewDataKey(string keyArn, string keyMaterialId, out Task stored)
     {
-        if (_store.Find(dataKeyId) is not { } sealedKey)
+        var key = new MaterialDataKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
+        var sealedKey = Seal(_masterKey, key.Key, DataKeyContext(key.Id, keyArn, keyMaterialId));
+        if (_store.InsertsInMemory)
+        {
+            // On the caller's thread: Sqlite.PendingDataKeys reads which write (journal or snapshot) the key is for there.
+            _store.Insert(key.Id, keyArn, keyMaterialId, sealedKey);
+            stored = Task.CompletedTask;
+        }
+        else
+        {
+            stored = _threads.Value.Run(() => _store.Insert(key.Id, keyArn, keyMaterialId, sealedKey));
+        }
+        return key;
+    }
+
+    /// <summary>The data key, or null once it has been shredded. Blocks while the store reads.</summary>
+    /// <exception cref="InvalidOperationException">The stored key does not open under this master key (changed master key, or a damaged row).</exception>
+    public MaterialDataKey? OpenDataKey(string dataKeyId, string keyArn, string keyMaterialId) =>
+        Opened(_store.Find(dataKeyId), dataKeyId, keyArn, keyMaterialId);
+
+    /// <summary>The data keys <paramref name="wanted"/> of <paramref name="keyArn"/>, in order, null for each that has been
+    /// shredded; the task fails as <see cref="OpenDataKey"/> throws.</summary>
+    internal Task<MaterialDataKey?[]> OpenDataKeysAsync(string keyArn, IReadOnlyList<(string DataKeyId, string KeyMaterialId)> wanted)
+    {
+        MaterialDataKey?[] OpenAll() => [.. wanted.Select(w => OpenDataKey(w.DataKeyId, keyArn, w.KeyMaterialId))];
+        if (!_store.InMemory)
+            return _threads.Value.Run(OpenAll);
+        try
+        {
+            return Task.FromResult(OpenAll());
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<MaterialDataKey?[]>(e);
+        }
+    }
+
+    /// <summary>Destroys a data key; false if it was already gone (a replayed deletion). Blocks while the store deletes.</summary>
+    public bool Shred(string dataKeyId) => _store.Delete(dataKeyId);
+
+    /// <summary>Destroys every data key of a deleted key; returns how many there were. Blocks while the store deletes.</summary>
+    public int ShredAll(string keyArn) => _store.DeleteAll(keyArn);
+
+    /// <summary><see cref="Shred"/> off the caller's thread where the store does I/O.</summary>
+    internal Task ShredAsync(string dataKeyId) => OffThread(() => _store.Delete(dataKeyId));
+
+    /// <summary><see cref="ShredAll"/> off the caller's thread where the store does I/O.</summary>
+    internal Task ShredAllAsync(string keyArn) => OffThread(() => _store.DeleteAll(keyArn));
+
+    private Task OffThread<T>(Func<T> work)
+    {
+        if (!_store.InMemory)
+            return _threads.Value.Run(work);
+        try
+        {
+            work();
+            return Task.CompletedTask;
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
+    }
+
+    private MaterialDataKey? Opened(byte[]? sealedKey, string dataKeyId, string keyArn, string keyMaterialId)
+    {
+        if (sealedKey is null)
             return null;
         try
         {
@@ -48,12 +120,6 @@ public sealed class MaterialVault : IDisposable
             throw new InvalidOperationException($"The data key of material {keyMaterialId} of {keyArn} does not open under the configured master key: was kms.persistence.master-key (or the master key file) changed since it was written?", e);
         }
     }
-
-    /// <summary>Destroys a data key; false if it was already gone (a replayed deletion).</summary>
-    public bool Shred(string dataKeyId) => _store.Delete(dataKeyId);
-
-    /// <summary>Destroys every data key of a deleted key; returns how many there were.</summary>
-    public int ShredAll(string keyArn) => _store.DeleteAll(keyArn);
 
     /// <summary>Seals <paramref name="material"/> of <paramref name="keyArn"/> under <paramref name="dataKey"/>.</summary>
     public static SealedMaterial Seal(MaterialDataKey dataKey, string keyArn, string keyMaterialId, ReadOnlySpan<byte> material)
@@ -69,6 +135,8 @@ public sealed class MaterialVault : IDisposable
 
     public void Dispose()
     {
+        if (_threads.IsValueCreated)
+            _threads.Value.Dispose(); // what was queued is written first
         CryptographicOperations.ZeroMemory(_masterKey);
         _store.Dispose();
     }

@@ -5,7 +5,7 @@ namespace KmsActors.Benchmarks.Kms;
 
 /// <summary>Quick mode area "kms": the engine's hot paths against raw crypto.
 /// An extra word after the area picks one group: <c>-- kms encrypt --quick</c>, <c>-- kms import --quick</c> or
-/// <c>-- kms mix --quick</c> (the load simulation's asymmetric crypto alone).</summary>
+/// <c>-- kms mix --quick</c> (the load simulation's asymmetric crypto alone) or <c>-- kms isolation --quick</c> (only on request).</summary>
 public sealed class KmsArea : IQuickArea
 {
     public string Name => "kms";
@@ -25,6 +25,16 @@ public sealed class KmsArea : IQuickArea
             yield return new Measurement("mix.asymmetric.cpu-per-call", perMixCall, "us/call");
             // Both cores doing nothing but the mix's asymmetric crypto: no engine can answer the mix faster.
             yield return new Measurement("mix.asymmetric.ceiling", Environment.ProcessorCount * 1e6 / perMixCall, "ops/s");
+            yield break;
+        }
+        if (args.Contains("isolation", StringComparer.OrdinalIgnoreCase))
+        {
+            // Only on request (`-- kms isolation --quick`): other keys' p99 with and without keys held on the vault.
+            var (free, held, stillHeld) = await IsolationMeasurements.OtherKeysP99();
+            yield return new Measurement("isolation.other-keys.p99.free", free, "ms");
+            yield return new Measurement("isolation.other-keys.p99.held", held, "ms");
+            yield return new Measurement("isolation.other-keys.p99.ratio", held / free, "x free");
+            yield return new Measurement("isolation.calls-held-throughout", stillHeld, "calls");
             yield break;
         }
         if (!onlyImport)

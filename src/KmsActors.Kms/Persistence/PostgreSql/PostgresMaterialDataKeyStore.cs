@@ -26,6 +26,10 @@ internal sealed class PostgresMaterialDataKeyStore : IMaterialDataKeyStore
             """);
     }
 
+    public bool InMemory => false;
+
+    public bool InsertsInMemory => false;
+
     public void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey) =>
         Execute("INSERT INTO material_data_key (data_key_id, key_arn, key_material_id, sealed_key) VALUES ($1, $2, $3, $4)",
             dataKeyId, keyArn, keyMaterialId, sealedKey);

@@ -21,6 +21,7 @@ public class SqliteJournal : AsyncWriteJournal
     private readonly SqliteJournalReader _reader;
     /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
     private readonly PendingDataKeysRegistry _pendingDataKeys;
+    private readonly Engine.DedicatedThreads _readers;
 
     public SqliteJournal(Config config)
     {
@@ -31,6 +32,7 @@ public class SqliteJournal : AsyncWriteJournal
             SqliteDatabase.CreateSchema(_settings);
         _writer = new SqliteGroupWriter(_settings, BeforeCommit);
         _reader = new SqliteJournalReader(_settings, _serialization);
+        _readers = new Engine.DedicatedThreads("kms-sqlite-journal-reader", _settings.ReaderThreads);
     }
 
     /// <summary>
@@ -80,18 +82,15 @@ public class SqliteJournal : AsyncWriteJournal
             }
         }
         var committed = rows.Count == 0 ? Task.CompletedTask : _writer.Write(rows, dataKeys, pending);
-        if (rejections is null)
-            return committed.ContinueWith(static t =>
-            {
-                t.GetAwaiter().GetResult(); // rethrows the commit failure: the whole call fails
-                return (IImmutableList<Exception>)null!; // Akka: null means every write succeeded
-            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var results = rejections.ToImmutableList();
-        return committed.ContinueWith(t =>
-        {
-            t.GetAwaiter().GetResult();
-            return (IImmutableList<Exception>)results!;
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Written(committed, rejections?.ToImmutableList());
+    }
+
+    /// <summary>Completes once the writer thread committed the rows (nothing waits on a thread meanwhile); a failed commit
+    /// fails the whole call. Akka: null means every write succeeded.</summary>
+    private static async Task<IImmutableList<Exception>> Written(Task committed, IImmutableList<Exception?>? rejections)
+    {
+        await committed.ConfigureAwait(false);
+        return rejections!;
     }
 
     private JournalRow ToRow(IPersistentRepresentation representation, long timestamp)
@@ -117,10 +116,10 @@ public class SqliteJournal : AsyncWriteJournal
     }
 
     public override Task ReplayMessagesAsync(Akka.Actor.IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback) =>
-        Task.Run(() => _reader.Replay(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback));
+        _readers.Run(() => _reader.Replay(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback));
 
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-        Task.Run(() => _reader.HighestSequenceNr(persistenceId), cancellationToken);
+        _readers.Run(() => _reader.HighestSequenceNr(persistenceId));
 
     /// <summary>Deletes through the writer, in order with the writes; keeps the highest sequence number in journal_metadata.</summary>
     protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
@@ -147,6 +146,7 @@ public class SqliteJournal : AsyncWriteJournal
     protected override void PostStop()
     {
         _writer.Dispose();
+        _readers.Dispose();
         base.PostStop();
     }
 }

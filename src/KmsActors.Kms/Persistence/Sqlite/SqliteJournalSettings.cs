@@ -5,6 +5,10 @@ namespace KmsActors.Kms.Persistence.Sqlite;
 /// <summary>Settings of <see cref="SqliteJournal"/> and <see cref="SqliteSnapshotStore"/>, read from their plugin sections.</summary>
 public sealed record SqliteJournalSettings(string ConnectionString, string Synchronous, int MaxBatchSize, int WalAutocheckpointPages, bool AutoInitialize)
 {
+    /// <summary>reader-threads: threads of the plugin's own that run its reads (replays, snapshot loads and saves), off
+    /// the thread pool Akka's dispatcher runs actors on (docs/persistence.md, "Nothing blocks an actor").</summary>
+    public int ReaderThreads { get; init; } = 2;
+
     public static SqliteJournalSettings From(Config config)
     {
         var connection = config.GetString("connection-string", "");
@@ -19,6 +23,9 @@ public sealed record SqliteJournalSettings(string ConnectionString, string Synch
         if (maxBatch < 1)
             throw new ConfigurationException($"max-batch-size = {maxBatch}: expected at least 1.");
         var checkpoint = config.GetInt("wal-autocheckpoint-pages", 10_000);
-        return new SqliteJournalSettings(connection, synchronous, maxBatch, checkpoint, config.GetBoolean("auto-initialize", true));
+        var readers = config.GetInt("reader-threads", 2);
+        if (readers < 1)
+            throw new ConfigurationException($"reader-threads = {readers}: expected at least 1.");
+        return new SqliteJournalSettings(connection, synchronous, maxBatch, checkpoint, config.GetBoolean("auto-initialize", true)) { ReaderThreads = readers };
     }
 }

@@ -48,6 +48,10 @@ internal sealed class SqliteMaterialDataKeyStore : IMaterialDataKeyStore
         transaction.Commit();
     }
 
+    public bool InMemory => false;
+
+    public bool InsertsInMemory => _pending is not null;
+
     public void Insert(string dataKeyId, string keyArn, string keyMaterialId, byte[] sealedKey)
     {
         if (_pending is not null)

@@ -7,7 +7,8 @@ namespace KmsActors.Kms.Persistence.Sqlite;
 
 /// <summary>
 /// Snapshots in the journal's SQLite file (table snapshot). Snapshots are rare (one per kms.snapshot-every
-/// events), so each operation simply runs in its own transaction on a pooled connection.
+/// events), so each operation simply runs in its own transaction on a pooled connection, on the store's own threads
+/// (reader-threads), never on the thread pool Akka's dispatcher runs actors on.
 /// Configured as kms.persistence.sqlite-snapshot-store.
 /// </summary>
 public sealed class SqliteSnapshotStore : SnapshotStore
@@ -16,18 +17,20 @@ public sealed class SqliteSnapshotStore : SnapshotStore
     private readonly Akka.Serialization.Serialization _serialization;
     /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
     private readonly PendingDataKeysRegistry _pendingDataKeys;
+    private readonly Engine.DedicatedThreads _threads;
 
     public SqliteSnapshotStore(Config config)
     {
         _settings = SqliteJournalSettings.From(config);
         _pendingDataKeys = PendingDataKeysRegistry.Get(Context.System);
         _serialization = Context.System.Serialization;
+        _threads = new Engine.DedicatedThreads("kms-sqlite-snapshot-store", _settings.ReaderThreads);
         if (_settings.AutoInitialize)
             SqliteDatabase.CreateSchema(_settings);
     }
 
     protected override Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
-        Task.Run(() =>
+        _threads.Run(() =>
         {
             using var connection = SqliteDatabase.OpenReader(_settings);
             using var command = Command(connection, null, """
@@ -41,7 +44,7 @@ public sealed class SqliteSnapshotStore : SnapshotStore
             var snapshot = _serialization.Deserialize((byte[])reader.GetValue(4), reader.GetInt32(3), reader.GetString(2));
             var metadata = new SnapshotMetadata(persistenceId, reader.GetInt64(0), new DateTime(reader.GetInt64(1), DateTimeKind.Utc));
             return (SelectedSnapshot?)new SelectedSnapshot(metadata, snapshot);
-        }, cancellationToken);
+        });
 
     protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
@@ -70,15 +73,21 @@ public sealed class SqliteSnapshotStore : SnapshotStore
             command.Parameters.AddWithValue("$payload", payload);
             command.ExecuteNonQuery();
         }, cancellationToken);
-        if (dataKeys is null)
-            return saved;
-        // Not saved: the data keys wait for the key's next write.
-        return saved.ContinueWith(t =>
+        return dataKeys is null ? saved : RestoreIfNotSaved(saved, pending!, dataKeys);
+    }
+
+    /// <summary>Not saved: the data keys wait for the key's next write.</summary>
+    private static async Task RestoreIfNotSaved(Task saved, PendingDataKeys pending, List<DataKeyRow> dataKeys)
+    {
+        try
         {
-            if (!t.IsCompletedSuccessfully)
-                pending!.Restore(dataKeys);
-            return t;
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+            await saved.ConfigureAwait(false);
+        }
+        catch
+        {
+            pending.Restore(dataKeys);
+            throw;
+        }
     }
 
     protected override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken) =>
@@ -103,13 +112,20 @@ public sealed class SqliteSnapshotStore : SnapshotStore
         }, cancellationToken);
 
     private Task InTransaction(Action<SqliteConnection, SqliteTransaction> action, CancellationToken cancellationToken) =>
-        Task.Run(() =>
+        _threads.Run(() =>
         {
             using var connection = SqliteDatabase.OpenWriter(_settings);
             using var transaction = connection.BeginTransaction(deferred: false);
             action(connection, transaction);
+            cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
-        }, cancellationToken);
+        });
+
+    protected override void PostStop()
+    {
+        _threads.Dispose();
+        base.PostStop();
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, string persistenceId, SnapshotSelectionCriteria criteria)
     {
