@@ -57,6 +57,9 @@ public static class KmsServer
     /// <summary>The category of the one line the server writes when it has started.</summary>
     public const string StartLogCategory = "KmsActors.Server.KmsServer";
 
+    /// <summary>ASP.NET Core's per-request log category ("Request starting …", "Request finished …").</summary>
+    public const string RequestDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
     /// Quiet wherever the server is started: one line at start, then warnings and errors. ASP.NET Core's defaults log
     /// six Information lines per request, and appsettings.json (which could lower them) is read from the working
@@ -76,6 +79,9 @@ public static class KmsServer
             filters.MinLevel = LogLevel.Warning;
             // First, so that a rule of the configuration for the same category comes later and wins.
             filters.Rules.Insert(0, new LoggerFilterRule(null, StartLogCategory, LogLevel.Information, null));
+            // Hosting's request diagnostics write only Information and Debug lines, yet while their logger is enabled at
+            // any level ASP.NET Core starts an Activity and a logging scope for every request: off unless --verbose.
+            filters.Rules.Insert(1, new LoggerFilterRule(null, RequestDiagnosticsCategory, LogLevel.None, null));
         });
 
     private static void LogStarted(WebApplication app, bool verbose)
