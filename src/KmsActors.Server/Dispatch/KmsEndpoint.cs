@@ -71,11 +71,11 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
             }
             var body = buffer.AsMemory(0, length);
             var (caller, region) = authenticator.Authenticate(request, body.Span);
-            var input = AwsJsonCodec.ReadRequest(operation.Input, body.Span, region);
+            var input = AwsJsonCodec.ReadRequest(operation.InputJson, body.Span, region);
             var output = await handler.HandleAsync(operation.Name, input, caller, region, requestId, context.RequestAborted);
             if (output is not null && (operation.Output is null || !operation.Output.IsInstanceOfType(output)))
                 throw new InvalidOperationException($"{operation.Name} answered {output.GetType().Name}, expected {operation.Output?.Name ?? "no output"}.");
-            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponse(operation.Output, output));
+            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponse(operation.OutputJson, output));
         }
         catch (KmsException error)
         {

@@ -14,7 +14,7 @@ namespace KmsActors.Benchmarks.Http;
 /// Quick mode area "http" (issue #14): Encrypt over HTTP through the server as the README starts it, against a bare
 /// Kestrel endpoint that reads the same request and answers a fixed body, both driven by wrk (16 connections, 2
 /// threads, the same Lua script shape: the AWS CLI's signed Encrypt request) in alternation within one run.
-/// <c>-- http --quick</c>; KMS_BENCH_SECONDS sets each wrk run's length (default 5 s), KMS_BENCH_ROUNDS the number of
+/// <c>-- http --quick</c> (<c>-- http endpoint --quick</c>: only the in-memory http.endpoint figures); KMS_BENCH_SECONDS sets each wrk run's length (default 5 s), KMS_BENCH_ROUNDS the number of
 /// server/bare pairs (default 3).
 /// </summary>
 public sealed class HttpArea : IQuickArea
@@ -46,6 +46,13 @@ public sealed class HttpArea : IQuickArea
         var keyId = await CreateKey(http, new CliEncryptRequest(server.Address, "", plaintext, signedAt), cancellationToken);
         var serverRequest = new CliEncryptRequest(server.Address, keyId, plaintext, signedAt);
         var (answer, requestId) = await Encrypt(http, serverRequest, cancellationToken);
+
+        var (endpointNs, endpointBytes) = await EndpointMeasurements.PerCall(server.Services, serverRequest,
+            Server.Protocol.AwsJsonCodec.ReadRequest(typeof(KmsActors.Kms.Model.EncryptResponse), answer));
+        yield return new Measurement("http.endpoint.ns-per-call", endpointNs, "ns/call");
+        yield return new Measurement("http.endpoint.bytes-per-call", endpointBytes, "B/call");
+        if (Environment.GetCommandLineArgs().Contains("endpoint", StringComparer.OrdinalIgnoreCase))
+            yield break;
 
         await using var bare = await BareEndpoint.StartAsync(answer, requestId);
         var bareRequest = new CliEncryptRequest(bare.Address, keyId, plaintext, signedAt);

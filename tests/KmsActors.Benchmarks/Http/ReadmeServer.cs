@@ -32,6 +32,9 @@ public sealed class ReadmeServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The server's services (its authenticator and actor system, for <see cref="EndpointMeasurements"/>).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>What the benchmark checked about the server it measures, in one line.</summary>
     public string Setup
     {
