@@ -75,7 +75,7 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
             var output = await handler.HandleAsync(operation.Name, input, caller, region, requestId, context.RequestAborted);
             if (output is not null && (operation.Output is null || !operation.Output.IsInstanceOfType(output)))
                 throw new InvalidOperationException($"{operation.Name} answered {output.GetType().Name}, expected {operation.Output?.Name ?? "no output"}.");
-            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponse(operation.OutputJson, output));
+            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponseAs(operation.OutputJson, output));
         }
         catch (KmsException error)
         {

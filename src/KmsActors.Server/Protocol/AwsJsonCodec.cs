@@ -44,10 +44,10 @@ public static class AwsJsonCodec
 
     /// <summary>The response body: the record as JSON, <c>{}</c> for operations without output.</summary>
     public static byte[] WriteResponse(Type? outputType, object? response) =>
-        WriteResponse(outputType is null ? null : Options.GetTypeInfo(outputType), response);
+        WriteResponseAs(outputType is null ? null : Options.GetTypeInfo(outputType), response);
 
     /// <summary>As <see cref="WriteResponse(Type?, object?)"/>, with the output record's metadata at hand.</summary>
-    public static byte[] WriteResponse(JsonTypeInfo? outputInfo, object? response) =>
+    public static byte[] WriteResponseAs(JsonTypeInfo? outputInfo, object? response) =>
         outputInfo is null || response is null
             ? EmptyObject
             : JsonSerializer.SerializeToUtf8Bytes(response, outputInfo);
