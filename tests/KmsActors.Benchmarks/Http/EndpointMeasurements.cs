@@ -54,17 +54,24 @@ public static class EndpointMeasurements
         return (handled - harness, handledBytes - harnessBytes);
     }
 
-    /// <summary>CPU time (the process's: the loop is alone on its thread and completes synchronously) and bytes per call.</summary>
+    /// <summary>CPU time and bytes per call of this thread (every call completes synchronously, so the loop never
+    /// leaves it): the server's idle actor system and Kestrel's timers, running beside it, are not counted.</summary>
     private static async Task<(double Nanoseconds, double Bytes)> Measure(Func<Task> call)
     {
         const int Calls = 100_000;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = ThreadCpuNanoseconds();
         for (var i = 0; i < Calls; i++)
             await call();
-        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return (used.TotalNanoseconds / Calls, (double)(GC.GetAllocatedBytesForCurrentThread() - allocated) / Calls);
+        var used = ThreadCpuNanoseconds() - cpu;
+        return (used / Calls, (double)(GC.GetAllocatedBytesForCurrentThread() - allocated) / Calls);
     }
+
+    /// <summary>Linux: the first field of /proc/thread-self/schedstat (ns on a CPU); elsewhere the process's CPU time.</summary>
+    private static double ThreadCpuNanoseconds() =>
+        File.Exists("/proc/thread-self/schedstat")
+            ? double.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+            : Process.GetCurrentProcess().TotalProcessorTime.TotalNanoseconds;
 
     private sealed class BodyPipe(PipeReader reader) : IRequestBodyPipeFeature
     {
