@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using KmsActors.Benchmarks.Http;
 using KmsActors.Benchmarks.Kms;
 using KmsActors.Benchmarks.Persistence;
 using KmsActors.Benchmarks.Quick;
@@ -6,7 +7,7 @@ using KmsActors.Benchmarks.Quick;
 // Quick mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- <area> --quick
 //   prints one JSON object per line: {"name": "...", "value": N, "unit": "..."}
 // Full mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-IQuickArea[] areas = [new PersistenceArea(), new KmsArea()];
+IQuickArea[] areas = [new PersistenceArea(), new KmsArea(), new HttpArea()];
 
 if (args.Contains("--quick"))
 {
@@ -23,5 +24,5 @@ if (args.Contains("--quick"))
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(KmsArea).Assembly).Run(args);
 return 0;

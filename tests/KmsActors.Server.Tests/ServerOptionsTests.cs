@@ -11,6 +11,15 @@ public sealed class ServerOptionsTests
         Assert.Equal(4599, options.Port);
         Assert.False(options.InMemory);
         Assert.Empty(options.Switches);
+        Assert.False(options.Verbose);
+    }
+
+    [Fact]
+    public void verbose_turns_request_logging_on_and_changes_no_kms_setting()
+    {
+        var options = ServerOptions.Parse(["--verbose"]);
+        Assert.True(options.Verbose);
+        Assert.Empty(options.Switches);
     }
 
     [Fact]
@@ -24,7 +33,7 @@ public sealed class ServerOptionsTests
     [Fact]
     public void an_unknown_flag_is_refused_with_the_list_of_flags()
     {
-        var error = Assert.Throws<ArgumentException>(() => ServerOptions.Parse(["--verbose"]));
+        var error = Assert.Throws<ArgumentException>(() => ServerOptions.Parse(["--debug"]));
         Assert.Contains("--port N", error.Message);
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Akka.Actor;
+using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Server.Protocol;
 using KmsActors.Server.Signing;
@@ -13,8 +15,12 @@ namespace KmsActors.Server.Dispatch;
 /// operation's request record, hands it to the <see cref="IKmsRequestHandler"/> and writes the response record or
 /// the AWS error (docs/wire-protocol.md: 400 for client errors, 500 KMSInternalException, 503 DependencyTimeoutException).
 /// </summary>
-public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator authenticator, ILogger<KmsEndpoint> logger)
+public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator authenticator, ActorSystem system, ILogger<KmsEndpoint> logger)
 {
+    /// <summary>The engine's ID source: random UUIDv4 request IDs without a system call each (Guid.NewGuid costs a read of
+    /// the system's randomness), and deterministic ones when kms.deterministic-ids is on.</summary>
+    private readonly IdSource _ids = IdSource.Get(system);
+
     /// <summary>Bodies above this are refused before they are read whole (KMS requests are a few KiB at most).</summary>
     public const int MaxRequestBodyBytes = 1024 * 1024;
 
@@ -28,7 +34,7 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var requestId = Guid.NewGuid().ToString();
+        var requestId = _ids.NewRequestId();
         context.Response.Headers[RequestIdHeader] = requestId;
 
         var target = request.Headers["X-Amz-Target"].ToString();
@@ -65,11 +71,11 @@ public sealed class KmsEndpoint(IKmsRequestHandler handler, RequestAuthenticator
             }
             var body = buffer.AsMemory(0, length);
             var (caller, region) = authenticator.Authenticate(request, body.Span);
-            var input = AwsJsonCodec.ReadRequest(operation.Input, body.Span, region);
+            var input = AwsJsonCodec.ReadRequest(operation.InputJson, body.Span, region);
             var output = await handler.HandleAsync(operation.Name, input, caller, region, requestId, context.RequestAborted);
             if (output is not null && (operation.Output is null || !operation.Output.IsInstanceOfType(output)))
                 throw new InvalidOperationException($"{operation.Name} answered {output.GetType().Name}, expected {operation.Output?.Name ?? "no output"}.");
-            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponse(operation.Output, output));
+            await Write(context, StatusCodes.Status200OK, AwsJsonCodec.WriteResponseAs(operation.OutputJson, output));
         }
         catch (KmsException error)
         {

@@ -1,11 +1,19 @@
 using System.Collections.Frozen;
+using System.Text.Json.Serialization.Metadata;
 using KmsActors.Kms.Model;
+using KmsActors.Server.Protocol;
 
 namespace KmsActors.Server.Dispatch;
 
 /// <summary>One operation of the model as the endpoint dispatches it: its name and input and output records.</summary>
 public sealed record KmsOperation(string Name, Type Input, Type? Output)
 {
+    /// <summary>The input record's JSON metadata, looked up once (a lookup by type checks the type on every call).</summary>
+    public JsonTypeInfo InputJson => field ??= AwsJsonCodec.Options.GetTypeInfo(Input);
+
+    /// <summary>The output record's JSON metadata, or null for operations without output.</summary>
+    public JsonTypeInfo? OutputJson => Output is null ? null : field ??= AwsJsonCodec.Options.GetTypeInfo(Output);
+
     /// <summary>AWS JSON 1.1: <c>X-Amz-Target: TrentService.&lt;Operation&gt;</c>.</summary>
     public const string TargetPrefix = "TrentService.";
 

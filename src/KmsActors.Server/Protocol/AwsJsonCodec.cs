@@ -24,26 +24,33 @@ public static class AwsJsonCodec
     /// <summary>Reads a request body into <paramref name="inputType"/>; an empty body is an empty request.</summary>
     /// <param name="region">The region the call is for: an unknown enum value's message lists the values it offers.</param>
     /// <exception cref="KmsException">SerializationException for malformed JSON or a wrong type, ValidationException for an unknown enum value.</exception>
-    public static object ReadRequest(Type inputType, ReadOnlySpan<byte> body, string? region = null)
+    public static object ReadRequest(Type inputType, ReadOnlySpan<byte> body, string? region = null) =>
+        ReadRequest(Options.GetTypeInfo(inputType), body, region);
+
+    /// <summary>As <see cref="ReadRequest(Type, ReadOnlySpan{byte}, string?)"/>, with the input record's metadata at hand.</summary>
+    public static object ReadRequest(JsonTypeInfo info, ReadOnlySpan<byte> body, string? region = null)
     {
-        var info = Options.GetTypeInfo(inputType);
         if (IsBlank(body))
-            return info.CreateObject?.Invoke() ?? throw new InvalidOperationException($"{inputType.Name} has no constructor.");
+            return info.CreateObject?.Invoke() ?? throw new InvalidOperationException($"{info.Type.Name} has no constructor.");
         try
         {
             return JsonSerializer.Deserialize(body, info) ?? info.CreateObject!.Invoke();
         }
         catch (JsonException error)
         {
-            throw AwsMemberPath.Describe(error, inputType, region);
+            throw AwsMemberPath.Describe(error, info.Type, region);
         }
     }
 
     /// <summary>The response body: the record as JSON, <c>{}</c> for operations without output.</summary>
     public static byte[] WriteResponse(Type? outputType, object? response) =>
-        outputType is null || response is null
+        WriteResponseAs(outputType is null ? null : Options.GetTypeInfo(outputType), response);
+
+    /// <summary>As <see cref="WriteResponse(Type?, object?)"/>, with the output record's metadata at hand.</summary>
+    public static byte[] WriteResponseAs(JsonTypeInfo? outputInfo, object? response) =>
+        outputInfo is null || response is null
             ? EmptyObject
-            : JsonSerializer.SerializeToUtf8Bytes(response, Options.GetTypeInfo(outputType));
+            : JsonSerializer.SerializeToUtf8Bytes(response, outputInfo);
 
     /// <summary>An error body: <c>{"__type":"&lt;code&gt;","message":"…"}</c> (bare shape name, lower-case message: docs/validation.md); <c>{"__type":"&lt;code&gt;"}</c> alone when <paramref name="message"/> is null, as AWS answers
     /// KMSInvalidSignatureException and the other message-less errors (docs/check-order.md).</summary>
