@@ -4,6 +4,7 @@ using KmsActors.Hosting.Metrics;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Hosting;
 

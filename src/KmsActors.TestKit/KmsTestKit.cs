@@ -5,6 +5,7 @@ using Akka.TestKit;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using Xunit.Abstractions;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.TestKit;
 

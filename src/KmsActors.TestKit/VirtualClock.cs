@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit;
-using KmsActors.Kms.Engine;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.TestKit;
 

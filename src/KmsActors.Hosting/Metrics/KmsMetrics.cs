@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Hosting.Metrics;
 

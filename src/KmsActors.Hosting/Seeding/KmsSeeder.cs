@@ -2,6 +2,7 @@ using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using Microsoft.Extensions.Logging;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Hosting.Seeding;
 

@@ -1,5 +1,5 @@
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Regions;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Audit;
 

@@ -1,6 +1,8 @@
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Audit;
 

@@ -36,9 +36,9 @@ public static class DeterministicMaterial
     }
 
     /// <summary>As <see cref="KeyMaterialFactory.Generate"/> for a key whose ID came from a deterministic
-    /// <see cref="Engine.IdSource"/>, else random. <paramref name="now"/> tells a rotation's material from the first.</summary>
+    /// <see cref="Services.IdSource"/>, else random. <paramref name="now"/> tells a rotation's material from the first.</summary>
     public static byte[] OrRandom(string keyId, KeySpec spec, bool chinaPartition, DateTimeOffset now) =>
-        (Engine.IdSource.IsDeterministic(keyId) ? For($"{keyId}/{now.UtcTicks}", spec, chinaPartition) : null)
+        (Services.IdSource.IsDeterministic(keyId) ? For($"{keyId}/{now.UtcTicks}", spec, chinaPartition) : null)
         ?? KeyMaterialFactory.Generate(spec, chinaPartition);
 
     /// <summary>SHA-256 in counter mode over the name: as many bytes as asked.</summary>

@@ -2,6 +2,10 @@ using System.Runtime.CompilerServices;
 using Akka.Actor;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Routing;
+using KmsActors.Kms.Services;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Engine;
 
@@ -117,7 +121,7 @@ public sealed partial class KmsEngine
     }
 
     /// <summary>Waits until everything sent to the engine before has been handled (see <see cref="Settle"/>).</summary>
-    public Task Settle(CancellationToken ct = default) => Actor.Ask<Settled>(Engine.Settle.Instance, _timeout, ct);
+    public Task Settle(CancellationToken ct = default) => Actor.Ask<Settled>(Settling.Settle.Instance, _timeout, ct);
 
     /// <summary>Waits until the wrapping-key pool holds its configured number of pairs (kms.import.pool), so
     /// GetParametersForImport calls that follow do not wait for RSA key generation.</summary>

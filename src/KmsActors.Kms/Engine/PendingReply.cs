@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Engine;
 

@@ -15,14 +15,14 @@ public sealed class WrappingKeyPool : IDisposable
     private readonly Func<WrappingKeySpec, WrappingKeyPair> _generate;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<WrappingKeySpec, Filler> _fillers = new();
-    private readonly Lazy<Engine.DedicatedThreads> _generators;
+    private readonly Lazy<Services.DedicatedThreads> _generators;
 
     /// <param name="generateThreads">Threads that generate the pairs asked for while none is ready (<see cref="TakeAsync"/>).</param>
     public WrappingKeyPool(IReadOnlyDictionary<WrappingKeySpec, int> targetSizes, Func<WrappingKeySpec, WrappingKeyPair>? generate = null, int generateThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(targetSizes);
         _generate = generate ?? WrappingKeyPair.Generate;
-        _generators = new Lazy<Engine.DedicatedThreads>(() => new Engine.DedicatedThreads("kms-wrapping-key-generator", generateThreads));
+        _generators = new Lazy<Services.DedicatedThreads>(() => new Services.DedicatedThreads("kms-wrapping-key-generator", generateThreads));
         foreach (var (spec, target) in targetSizes)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(targetSizes));

@@ -1,10 +1,10 @@
 using Akka.Actor;
 using Akka.Event;
 using KmsActors.Kms.Crypto;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 

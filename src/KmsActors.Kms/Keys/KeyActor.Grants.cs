@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 

@@ -1,8 +1,8 @@
 using Akka.Actor;
 using KmsActors.Kms.Audit;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 

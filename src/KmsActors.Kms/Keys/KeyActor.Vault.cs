@@ -65,7 +65,7 @@ public sealed partial class KeyActor
 
     /// <summary>The vault's answer the key waits for: the hold ends, the held messages go back to the front of the
     /// mailbox in their order (<see cref="Persistence.PipelineGate.Release"/>) and what waited for the answer runs.</summary>
-    private bool VaultAnswered(object message)
+    private bool OnVaultAnswered(object message)
     {
         if (message is not VaultAnswered answered || _vaultWait is not { } wait)
             return false;

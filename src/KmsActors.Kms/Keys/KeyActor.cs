@@ -3,8 +3,10 @@ using Akka.Event;
 using Akka.Persistence;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Crypto;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Keys;
 
@@ -66,7 +68,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     protected override void OnCommand(object message)
     {
-        if (VaultAnswered(message) || HeldBehindWrite(message))
+        if (OnVaultAnswered(message) || HeldBehindWrite(message))
             return;
         switch (message)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 

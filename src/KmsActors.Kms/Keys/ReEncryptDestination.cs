@@ -1,6 +1,6 @@
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 

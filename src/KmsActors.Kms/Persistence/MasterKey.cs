@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Akka.Event;
 using KmsActors.Kms.Configuration;
-using KmsActors.Kms.Engine;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Persistence;
 

@@ -18,7 +18,7 @@ public sealed class MaterialVault : IDisposable
     private const int TagSize = 16;
     private readonly byte[] _masterKey;
     private readonly IMaterialDataKeyStore _store;
-    private readonly Lazy<Engine.DedicatedThreads> _threads;
+    private readonly Lazy<Services.DedicatedThreads> _threads;
 
     internal MaterialVault(byte[] masterKey, IMaterialDataKeyStore store, int threads = 1)
     {
@@ -27,7 +27,7 @@ public sealed class MaterialVault : IDisposable
         _masterKey = masterKey;
         _store = store;
         // Started on first use: an engine on the in-memory journal never needs them.
-        _threads = new Lazy<Engine.DedicatedThreads>(() => new Engine.DedicatedThreads("kms-vault", threads));
+        _threads = new Lazy<Services.DedicatedThreads>(() => new Services.DedicatedThreads("kms-vault", threads));
     }
 
     /// <summary>A new data key for material <paramref name="keyMaterialId"/> of <paramref name="keyArn"/>, stored (sealed)

@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using KmsActors.Kms.Audit;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Realism;
 

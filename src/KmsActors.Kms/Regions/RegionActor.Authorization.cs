@@ -1,8 +1,9 @@
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Regions;
 

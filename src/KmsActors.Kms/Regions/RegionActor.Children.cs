@@ -1,7 +1,7 @@
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Regions;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Regions;
 

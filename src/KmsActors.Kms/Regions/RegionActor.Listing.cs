@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Regions;
 

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Event;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Regions;
 

@@ -4,10 +4,12 @@ using Akka.Event;
 using Akka.Persistence;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Configuration;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Regions;
 

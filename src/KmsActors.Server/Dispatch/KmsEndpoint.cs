@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Server.Protocol;
 using KmsActors.Server.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Server.Dispatch;
 

@@ -3,6 +3,7 @@ using Akka.Actor;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Benchmarks.Kms;
 

@@ -3,6 +3,7 @@ using KmsActors.Kms.Engine;
 using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Persistence;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Benchmarks.Kms;
 

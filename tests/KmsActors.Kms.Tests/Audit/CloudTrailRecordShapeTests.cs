@@ -2,6 +2,7 @@ using System.Text.Json;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Tests.Audit;
 

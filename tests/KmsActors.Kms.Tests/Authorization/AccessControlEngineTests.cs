@@ -1,4 +1,3 @@
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Tests.Engine;

@@ -5,6 +5,7 @@ using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.TestKit;
 using KmsActors.TestKit.Byok;
+using KmsActors.Kms.Routing;
 
 namespace KmsActors.Kms.Tests.Engine;
 

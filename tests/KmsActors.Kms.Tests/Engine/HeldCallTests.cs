@@ -1,5 +1,4 @@
 using KmsActors.Kms.Audit;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 

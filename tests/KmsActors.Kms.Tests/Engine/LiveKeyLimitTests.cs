@@ -1,8 +1,8 @@
 using Akka.Actor;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.TestKit.Byok;
+using KmsActors.Kms.Routing;
 
 namespace KmsActors.Kms.Tests.Engine;
 

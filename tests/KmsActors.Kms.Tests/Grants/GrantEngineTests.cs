@@ -2,6 +2,7 @@ using Akka.Actor;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Tests.Engine;
+using KmsActors.Kms.Routing;
 
 namespace KmsActors.Kms.Tests.Grants;
 

@@ -5,6 +5,7 @@ using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.TestKit;
 using KmsActors.TestKit.Byok;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Tests.Keys;
 

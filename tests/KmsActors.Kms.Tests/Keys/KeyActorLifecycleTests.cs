@@ -1,8 +1,8 @@
 using Akka.Actor;
 using KmsActors.Kms.Audit;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Tests.Keys;
 
@@ -47,7 +47,7 @@ public sealed class KeyActorLifecycleTests : KeyActorFixture
     {
         var (key, _) = CreateKey(new CreateKeyRequest());
         key.Tell(Command(new DisableKeyRequest { KeyId = "k" }));
-        key.Tell(KmsActors.Kms.Engine.Settle.Instance);
+        key.Tell(KmsActors.Kms.Settling.Settle.Instance);
         ExpectMsg<EmptyResponse>();
         ExpectMsg<Settled>();
     }

@@ -8,6 +8,7 @@ using KmsActors.Kms.Model;
 using KmsActors.Kms.Policy;
 using KmsActors.Kms.Realism;
 using KmsActors.Kms.Tests.Keys;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Tests.Model;
 

@@ -2,10 +2,10 @@ using System.Collections;
 using Akka.Actor;
 using Akka.Configuration;
 using KmsActors.Kms.Configuration;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Persistence;
 using KmsActors.TestKit;
 using Microsoft.Data.Sqlite;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Persistence;
 

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Persistence;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Persistence;
 using KmsActors.Kms.Tests.Engine;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Persistence;
 

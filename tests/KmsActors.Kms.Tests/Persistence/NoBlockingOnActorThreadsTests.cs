@@ -3,6 +3,7 @@ using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
 using KmsActors.TestKit;
 using KmsActors.TestKit.Byok;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Persistence;
 

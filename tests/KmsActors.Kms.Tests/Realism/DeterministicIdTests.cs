@@ -1,6 +1,6 @@
 using KmsActors.Kms.Crypto;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Realism;
 

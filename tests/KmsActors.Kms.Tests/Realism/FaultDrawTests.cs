@@ -1,6 +1,7 @@
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Realism;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Tests.Realism;
 

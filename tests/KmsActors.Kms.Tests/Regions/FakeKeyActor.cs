@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using KmsActors.Kms.Audit;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.Kms.Tests.Regions;
 

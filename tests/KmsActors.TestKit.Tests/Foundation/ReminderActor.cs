@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
-using KmsActors.Kms.Engine;
 using KmsActors.Kms.Persistence;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.TestKit.Tests.Foundation;
 

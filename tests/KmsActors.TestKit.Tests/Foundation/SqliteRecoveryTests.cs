@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
-using KmsActors.Kms.Engine;
+using KmsActors.Kms.Settling;
 
 namespace KmsActors.TestKit.Tests.Foundation;
 

@@ -21,7 +21,7 @@ public class SqliteJournal : AsyncWriteJournal
     private readonly SqliteJournalReader _reader;
     /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
     private readonly PendingDataKeysRegistry _pendingDataKeys;
-    private readonly Engine.DedicatedThreads _readers;
+    private readonly Services.DedicatedThreads _readers;
 
     public SqliteJournal(Config config)
     {
@@ -32,7 +32,7 @@ public class SqliteJournal : AsyncWriteJournal
             SqliteDatabase.CreateSchema(_settings);
         _writer = new SqliteGroupWriter(_settings, BeforeCommit);
         _reader = new SqliteJournalReader(_settings, _serialization);
-        _readers = new Engine.DedicatedThreads("kms-sqlite-journal-reader", _settings.ReaderThreads);
+        _readers = new Services.DedicatedThreads("kms-sqlite-journal-reader", _settings.ReaderThreads);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public class SqliteJournal : AsyncWriteJournal
         List<Exception?>? rejections = null;
         var index = 0;
         // Timestamps come from the actor system's clock, so virtual-time tests see virtual timestamps.
-        var timestamp = Engine.EngineClock.Now(Context.System.Scheduler).UtcTicks;
+        var timestamp = Services.EngineClock.Now(Context.System.Scheduler).UtcTicks;
         foreach (var write in messages)
         {
             var before = rows.Count;

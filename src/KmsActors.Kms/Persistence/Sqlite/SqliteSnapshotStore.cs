@@ -17,14 +17,14 @@ public sealed class SqliteSnapshotStore : SnapshotStore
     private readonly Akka.Serialization.Serialization _serialization;
     /// <summary>This engine's pending data keys (per actor system: two engines never share them).</summary>
     private readonly PendingDataKeysRegistry _pendingDataKeys;
-    private readonly Engine.DedicatedThreads _threads;
+    private readonly Services.DedicatedThreads _threads;
 
     public SqliteSnapshotStore(Config config)
     {
         _settings = SqliteJournalSettings.From(config);
         _pendingDataKeys = PendingDataKeysRegistry.Get(Context.System);
         _serialization = Context.System.Serialization;
-        _threads = new Engine.DedicatedThreads("kms-sqlite-snapshot-store", _settings.ReaderThreads);
+        _threads = new Services.DedicatedThreads("kms-sqlite-snapshot-store", _settings.ReaderThreads);
         if (_settings.AutoInitialize)
             SqliteDatabase.CreateSchema(_settings);
     }

@@ -7,6 +7,7 @@ using KmsActors.Kms.Tests.Engine;
 using KmsActors.TestKit;
 using KmsActors.TestKit.Byok;
 using Microsoft.Data.Sqlite;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 

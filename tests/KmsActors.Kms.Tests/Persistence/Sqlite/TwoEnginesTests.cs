@@ -4,6 +4,7 @@ using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Engine;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Persistence.Sqlite;
+using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 

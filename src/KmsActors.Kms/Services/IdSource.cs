@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
+using KmsActors.Kms.Engine;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>
 /// Where the engine's identifiers come from: request IDs, key IDs and audit event IDs. By default they are random

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Settling;
 
 /// <summary>
 /// Collects <see cref="Settled"/> from a set of actors for an engine or region actor, then tells its owner

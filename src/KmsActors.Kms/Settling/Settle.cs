@@ -1,4 +1,4 @@
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Settling;
 
 /// <summary>
 /// Test and simulation barrier: an actor replies <see cref="Settled"/> once everything it received before

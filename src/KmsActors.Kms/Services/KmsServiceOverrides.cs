@@ -2,7 +2,7 @@ using KmsActors.Kms.Import;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Persistence;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>Parts of <see cref="KmsServices"/> a test replaces, per actor system (registered through
 /// <see cref="KmsServicesProvider"/> before the engine starts): e.g. a data-key store that stalls, a generator it holds.</summary>

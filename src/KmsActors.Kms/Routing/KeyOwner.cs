@@ -1,7 +1,8 @@
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
+using KmsActors.Kms.Protocol;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Routing;
 
 /// <summary>
 /// Which account's region answers a call: the caller's, except a call that names a key of another account by its key

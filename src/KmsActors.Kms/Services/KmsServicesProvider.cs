@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>Akka extension id of <see cref="KmsServices"/>.</summary>
 public sealed class KmsServicesProvider : ExtensionIdProvider<KmsServices>

@@ -1,6 +1,6 @@
 using KmsActors.Kms.Keys;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Protocol;
 
 /// <summary>
 /// Primary key actor → engine (directly at /user/kms, or through its RegionActor, which passes it up): create

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>
 /// A few threads of their own for work that blocks (a database round trip, RSA key generation), so it never runs on

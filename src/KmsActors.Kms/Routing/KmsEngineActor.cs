@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using Akka.Actor;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Settling;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Routing;
 
 /// <summary>
 /// The top actor ("kms"): one RegionActor child per (account, region), created on demand; routes API calls to it

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Routing;
 
 /// <summary>
 /// The region actors the engine actor has started, by (account, region), shared with the <see cref="KmsEngine"/> façade

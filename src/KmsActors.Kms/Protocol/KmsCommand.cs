@@ -1,4 +1,6 @@
-namespace KmsActors.Kms.Engine;
+using KmsActors.Kms.Engine;
+
+namespace KmsActors.Kms.Protocol;
 
 /// <summary>
 /// One KMS API call travelling through the engine: <see cref="Request"/> is one of the Model request records

@@ -1,4 +1,4 @@
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Protocol;
 
 /// <summary>
 /// A multi-Region key's message to a related key in another region of the same account (UpdatePrimaryRegion, the

@@ -8,7 +8,7 @@ using KmsActors.Kms.Persistence;
 using KmsActors.Kms.Persistence.PostgreSql;
 using KmsActors.Kms.Persistence.Sqlite;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>
 /// Engine-wide services shared by every key actor of an actor system: settings, the wrapping key pool, the import

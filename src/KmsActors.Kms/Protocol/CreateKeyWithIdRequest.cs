@@ -1,6 +1,6 @@
 using KmsActors.Kms.Model;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Protocol;
 
 /// <summary>
 /// Not an AWS operation: CreateKey with a key ID chosen by the caller, for keys that must keep a fixed ID across

@@ -1,6 +1,6 @@
 using KmsActors.Kms.Keys;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Protocol;
 
 /// <summary>
 /// Region → engine: ReEncrypt's destination key is a key of another account, named by its key ARN (AWS allows ReEncrypt

@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace KmsActors.Kms.Engine;
+namespace KmsActors.Kms.Services;
 
 /// <summary>
 /// "Now" for the engine's actors, read from their actor system's scheduler (virtual under a TestScheduler or the load
