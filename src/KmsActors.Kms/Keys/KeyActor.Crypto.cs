@@ -35,9 +35,10 @@ public sealed partial class KeyActor
         if (response is not Deferred)
         {
             // A crypto call is answered within the message that brought it: its audit time is the time that message
-            // arrived (read once, in AroundReceive), not a second clock read.
-            replyTo.Tell(response);
+            // arrived (read once, in AroundReceive), not a second clock read. The record goes out before the answer, so
+            // a caller's next call is recorded after this one.
             Context.System.EventStream.Publish(AuditOf(command, response, null, [], _callArrived, encryptedUnder));
+            replyTo.Tell(response);
         }
     }
 

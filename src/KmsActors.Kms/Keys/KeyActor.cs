@@ -254,11 +254,12 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, params string[] resources)
     {
+        // The record before the answer: a caller that goes on to its next call finds this one's record published first.
+        Context.System.EventStream.Publish(AuditOf(command, response, resources));
         if (_replyAfterIndexing)
             Context.Parent.Tell(new ReplyWhenIndexed(replyTo, response));
         else
             replyTo.Tell(response);
-        Context.System.EventStream.Publish(AuditOf(command, response, resources));
     }
 
     private AuditRecord AuditOf(KmsCommand command, object response, string[] resources) => AuditOf(command, response, null, resources, Now);
@@ -272,8 +273,8 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, params string[] resources)
     {
-        replyTo.Tell(new Status.Failure(error));
         Context.System.EventStream.Publish(AuditOf(command, null, error, resources, Now));
+        replyTo.Tell(new Status.Failure(error));
     }
 
     private void PublishServiceEvent(string eventName, string? keyMaterialId, DateTimeOffset eventTime) =>

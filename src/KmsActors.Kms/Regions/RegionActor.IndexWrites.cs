@@ -59,8 +59,8 @@ public sealed partial class RegionActor
         OnKeyStatusChanged(created.Status);
         AnswerWhenDurable(created, created.ReplyTo, durable =>
         {
-            durable.ReplyTo.Tell(durable.Reply);
             Context.System.EventStream.Publish(durable.Audit);
+            durable.ReplyTo.Tell(durable.Reply);
         });
     }
 

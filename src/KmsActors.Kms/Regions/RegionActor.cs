@@ -175,14 +175,15 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
 
     private void Reply(KmsCommand command, IActorRef replyTo, object response, IReadOnlyList<string> resourceArns)
     {
-        replyTo.Tell(response);
+        // The record before the answer: a caller that goes on to its next call finds this one's record published first.
         Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, response, null, Now, resourceArns));
+        replyTo.Tell(response);
     }
 
     private void Fail(KmsCommand command, IActorRef replyTo, KmsException error, IReadOnlyList<string> resourceArns)
     {
-        replyTo.Tell(new Status.Failure(error));
         Context.System.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, Now, resourceArns));
+        replyTo.Tell(new Status.Failure(error));
     }
 
     private string KeyArn(string keyId) => KmsArn.Key(_accountId, _region, keyId);
