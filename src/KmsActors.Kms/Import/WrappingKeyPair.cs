@@ -10,14 +10,22 @@ namespace KmsActors.Kms.Import;
 /// </summary>
 public sealed record WrappingKeyPair(WrappingKeySpec Spec, byte[] PublicKeyDer, byte[] PrivateKeyPkcs8)
 {
+    /// <summary>
+    /// The RSA private key as generated, ready to decrypt (null for SM2 and for pairs made from bytes). Importing
+    /// <see cref="PrivateKeyPkcs8"/> into a new RSA object costs two to three RSA decryptions (the import checks the
+    /// key, and its first decryption sets it up), so GetParametersForImport hands this one to
+    /// <see cref="ReadyWrappingKeys"/> for the import that follows.
+    /// </summary>
+    public RSA? Rsa { get; init; }
+
     /// <summary>A fresh pair; RSA-4096 takes seconds on a small machine, which is why <see cref="WrappingKeyPool"/> exists.</summary>
     public static WrappingKeyPair Generate(WrappingKeySpec spec)
     {
         switch (spec)
         {
             case WrappingKeySpec.RSA_2048 or WrappingKeySpec.RSA_3072 or WrappingKeySpec.RSA_4096:
-                using (var rsa = RSA.Create(RsaBits(spec)))
-                    return new WrappingKeyPair(spec, rsa.ExportSubjectPublicKeyInfo(), rsa.ExportPkcs8PrivateKey());
+                var rsa = RSA.Create(RsaBits(spec));
+                return new WrappingKeyPair(spec, rsa.ExportSubjectPublicKeyInfo(), rsa.ExportPkcs8PrivateKey()) { Rsa = rsa };
             case WrappingKeySpec.SM2:
                 var (pkcs8, spki) = Sm2Curve.Generate();
                 return new WrappingKeyPair(spec, spki, pkcs8);
