@@ -34,6 +34,26 @@ public sealed record WrappingKeyPair(WrappingKeySpec Spec, byte[] PublicKeyDer, 
         }
     }
 
+    /// <summary>
+    /// Readies <see cref="Rsa"/> for the one decryption of its import. OpenSSL sets up RSA blinding on a key's first
+    /// private-key operation, once for the thread that does it and once more, shared by all other threads, on the first
+    /// operation from another thread; each setup costs about as much as a decryption (docs/byok.md, "Speed"). The pool's
+    /// background threads do both here, so the import (on whichever thread its key actor runs) pays only its decryption.
+    /// Blocks for about two decryptions: call it where generation runs, not on an actor's thread.
+    /// </summary>
+    public static WrappingKeyPair Warm(WrappingKeyPair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        if (pair.Rsa is not { } rsa)
+            return pair;
+        var probe = rsa.Encrypt(new byte[1], RSAEncryptionPadding.OaepSHA256);
+        rsa.Decrypt(probe, RSAEncryptionPadding.OaepSHA256);
+        var other = new Thread(() => rsa.Decrypt(probe, RSAEncryptionPadding.OaepSHA256)) { IsBackground = true, Name = "kms-wrapping-key-warm" };
+        other.Start();
+        other.Join();
+        return pair;
+    }
+
     internal static int RsaBits(WrappingKeySpec spec) => spec switch
     {
         WrappingKeySpec.RSA_2048 => 2048,

@@ -147,7 +147,7 @@ public sealed class WrappingKeyPool : IDisposable
             WrappingKeyPair pair;
             try
             {
-                pair = generate(spec);
+                pair = WrappingKeyPair.Warm(generate(spec));
             }
             catch (Exception ex)
             {

@@ -44,11 +44,18 @@ public sealed class KmsArea : IQuickArea
             }
             // The limit is measured on both sides of the imports (the machine's load drifts) and averaged.
             var before = ImportMeasurements.DecryptsPerSecond(TimeSpan.FromSeconds(1));
-            var imports = await ImportMeasurements.ImportsPerSecond();
-            var limit = (before + ImportMeasurements.DecryptsPerSecond(TimeSpan.FromSeconds(1))) / 2;
+            var (imports, importCpu) = await ImportMeasurements.ImportsPerSecond();
+            var after = ImportMeasurements.DecryptsPerSecond(TimeSpan.FromSeconds(1));
+            var limit = (before.PerSecond + after.PerSecond) / 2;
+            var decryptCpu = (before.CpuMicrosecondsPerOp + after.CpuMicrosecondsPerOp) / 2;
             yield return new Measurement("import.rsa2048", imports, "imports/s");
             yield return new Measurement("import.rsa2048.decrypt-limit", limit, "decrypts/s");
             yield return new Measurement("import.rsa2048.ratio", imports / limit, "x limit");
+            // Load-independent: CPU per import (all but idle-priority threads) and per decryption, and what the ratio
+            // would be on idle cores.
+            yield return new Measurement("import.rsa2048.cpu-per-op", importCpu, "us/op");
+            yield return new Measurement("import.rsa2048.decrypt-cpu-per-op", decryptCpu, "us/op");
+            yield return new Measurement("import.rsa2048.cpu-ratio", decryptCpu / importCpu, "x limit");
         }
     }
 }
