@@ -48,7 +48,17 @@ public sealed record WrappingKeyPair(WrappingKeySpec Spec, byte[] PublicKeyDer, 
             return pair;
         var probe = rsa.Encrypt(new byte[1], RSAEncryptionPadding.OaepSHA256);
         rsa.Decrypt(probe, RSAEncryptionPadding.OaepSHA256);
-        var other = new Thread(() => rsa.Decrypt(probe, RSAEncryptionPadding.OaepSHA256)) { IsBackground = true, Name = "kms-wrapping-key-warm" };
+        var other = new Thread(() =>
+        {
+            try
+            {
+                rsa.Decrypt(probe, RSAEncryptionPadding.OaepSHA256);
+            }
+            catch (CryptographicException)
+            {
+                // Only a warm-up: the import's own decryption reports any failure.
+            }
+        }) { IsBackground = true, Name = "kms-wrapping-key-warm" };
         other.Start();
         other.Join();
         return pair;
