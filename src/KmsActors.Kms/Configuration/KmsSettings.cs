@@ -28,6 +28,8 @@ public sealed record KmsSettings
     public required IReadOnlyDictionary<WrappingKeySpec, int> WrappingPool { get; init; }
     public required TimeSpan ImportTokenValidity { get; init; }
     public required bool AllowLegacyPkcs1 { get; init; }
+    /// <summary>kms.import.ready-wrapping-keys: issued tokens' wrapping keys kept as ready RSA objects for their import.</summary>
+    public int ReadyWrappingKeys { get; init; } = 1024;
     /// <summary>kms.multi-region.replica-creation-delay: how long a new replica stays in the Creating key state.</summary>
     public required TimeSpan ReplicaCreationDelay { get; init; }
     /// <summary>kms.multi-region.update-primary-region-delay: how long both keys stay Updating after UpdatePrimaryRegion.</summary>
@@ -65,6 +67,7 @@ public sealed record KmsSettings
             WrappingPool = Enum.GetValues<WrappingKeySpec>().ToDictionary(spec => spec, spec => pool?.GetInt(spec.ToString(), 0) ?? 0),
             ImportTokenValidity = kms.GetTimeSpan("import.token-validity", TimeSpan.FromHours(24)),
             AllowLegacyPkcs1 = kms.GetBoolean("import.allow-legacy-pkcs1", false),
+            ReadyWrappingKeys = NotNegative(kms, "import.ready-wrapping-keys", 1024),
             ReplicaCreationDelay = kms.GetTimeSpan("multi-region.replica-creation-delay", TimeSpan.FromSeconds(2)),
             UpdatePrimaryRegionDelay = kms.GetTimeSpan("multi-region.update-primary-region-delay", TimeSpan.FromSeconds(2)),
             VaultThreads = AtLeastOne(kms, "persistence.vault.threads", 2),
@@ -84,5 +87,11 @@ public sealed record KmsSettings
     {
         var value = kms.GetInt(path, fallback);
         return value > 0 ? value : throw new ConfigurationException($"kms.{path} = {value}: expected a positive number of calls (every buffer is bounded).");
+    }
+
+    private static int NotNegative(Config kms, string path, int fallback)
+    {
+        var value = kms.GetInt(path, fallback);
+        return value >= 0 ? value : throw new ConfigurationException($"kms.{path} = {value}: expected 0 or more.");
     }
 }

@@ -47,7 +47,7 @@ public sealed class WrappingKeyPool : IDisposable
 
     /// <summary>A pooled pair if one is ready (a completed task), otherwise one generated on the generator threads.</summary>
     public Task<WrappingKeyPair> TakeAsync(WrappingKeySpec spec) =>
-        TryTake(spec, out var pooled) ? Task.FromResult(pooled) : _generators.Value.Run(() => _generate(spec));
+        TryTake(spec, out var pooled) ? Task.FromResult(pooled) : _generators.Value.Run(() => WrappingKeyPair.Warm(_generate(spec)));
 
     public int Depth(WrappingKeySpec spec) => _fillers.TryGetValue(spec, out var filler) ? filler.Depth : 0;
 
@@ -162,7 +162,7 @@ public sealed class WrappingKeyPool : IDisposable
             WrappingKeyPair pair;
             try
             {
-                pair = generate(spec);
+                pair = WrappingKeyPair.Warm(generate(spec));
             }
             catch (Exception ex)
             {

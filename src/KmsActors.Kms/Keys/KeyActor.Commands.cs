@@ -149,6 +149,8 @@ public sealed partial class KeyActor
     {
         var now = Now;
         var token = ImportToken.Issue(_arn, r.WrappingAlgorithm!.Value, pair, now) with { ValidTo = now + _services.Settings.ImportTokenValidity };
+        if (pair.Rsa is { } rsa)
+            _services.ReadyWrappingKeys.Add(token.TokenId, rsa, pair.PrivateKeyPkcs8, token.ValidTo, now);
         Reply(command, replyTo, new GetParametersForImportResponse
         {
             KeyId = _arn,
@@ -167,12 +169,27 @@ public sealed partial class KeyActor
         var now = Now;
         KeyRules.CheckImportRequest(_key!, r, now);
         var token = _services.TokenSealer.Open(r.ImportToken!, _arn, now);
-        KeyRules.CheckImportTokenUnused(_key!, token.TokenId.ToString("N"));
-        var raw = KeyMaterialUnwrapper.Unwrap(token.WrappingAlgorithm, token.WrappingKeySpec, token.WrappingPrivateKey, r.EncryptedKeyMaterial!);
-        var material = KeyMaterialValidator.Validate(_key!.KeySpec, raw, IsChina).Material;
-        var import = new ValidatedImport(token.TokenId.ToString("N"), token.ValidTo, token.WrappingAlgorithm, material,
-            KeyMaterialIds.Derive(_keyId, material), _services.Commitments.Compute(_keyId, material));
-        DecideAndPersist(command, KeyRules.Decide(_key, r, NewContext() with { Import = import }), replyTo);
+        var tokenId = token.TokenId.ToString("N");
+        KeyRules.CheckImportTokenUnused(_key!, tokenId);
+        // The RSA object generated for this token, if still kept (ReadyWrappingKeys); it goes back for another try
+        // with the same token if this one is refused.
+        var ready = _services.ReadyWrappingKeys.Take(token.TokenId, token.WrappingPrivateKey, now);
+        KeyDecision decision;
+        try
+        {
+            var raw = KeyMaterialUnwrapper.Unwrap(token.WrappingAlgorithm, token.WrappingKeySpec, token.WrappingPrivateKey, r.EncryptedKeyMaterial!, ready);
+            var material = KeyMaterialValidator.Validate(_key!.KeySpec, raw, IsChina).Material;
+            var import = new ValidatedImport(tokenId, token.ValidTo, token.WrappingAlgorithm, material,
+                KeyMaterialIds.Derive(_keyId, material), _services.Commitments.Compute(_keyId, material));
+            decision = KeyRules.Decide(_key, r, NewContext() with { Import = import });
+        }
+        catch (KmsException) when (ready is not null)
+        {
+            _services.ReadyWrappingKeys.Add(token.TokenId, ready, token.WrappingPrivateKey, token.ValidTo, now);
+            throw;
+        }
+        ready?.Dispose(); // the decision uses the token up
+        DecideAndPersist(command, decision, replyTo);
     }
 
     /// <summary>ReplicateKey on the primary: approve, then ask the engine to create the replica in the other region.</summary>

@@ -34,6 +34,8 @@ public sealed class KmsServices : IExtension
         CryptographicOperations.ZeroMemory(engineKey);
         WrappingKeys = new WrappingKeyPool(Settings.WrappingPool, overrides?.GenerateWrappingKey, Settings.WrappingKeyThreads);
         system.RegisterOnTermination(WrappingKeys.Dispose);
+        ReadyWrappingKeys = new ReadyWrappingKeys(Settings.ReadyWrappingKeys);
+        system.RegisterOnTermination(ReadyWrappingKeys.Dispose);
         Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), overrides?.DataKeyStore ?? DataKeyStore(system, Settings), Settings.VaultThreads);
         system.RegisterOnTermination(Vault.Dispose);
         Authorizer = Policy.Authorizer.From(system.Settings.Config, system.Log);
@@ -43,6 +45,8 @@ public sealed class KmsServices : IExtension
     public KmsSettings Settings { get; }
     public WrappingKeyPool WrappingKeys { get; }
     public ImportTokenSealer TokenSealer { get; }
+    /// <summary>Issued tokens' wrapping keys as ready RSA objects, for their ImportKeyMaterial (kms.import.ready-wrapping-keys).</summary>
+    public ReadyWrappingKeys ReadyWrappingKeys { get; }
     public MaterialCommitment Commitments { get; }
     /// <summary>Seals key material for the journal under per-material data keys, and shreds them.</summary>
     public MaterialVault Vault { get; }
