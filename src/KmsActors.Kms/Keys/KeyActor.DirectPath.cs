@@ -5,7 +5,8 @@ using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Keys;
 
-// The direct path for calls that only read the key: cryptographic operations never persist, so once the key has
+// The direct path for calls that only read the key (cryptographic operations and DescribeKey: the AnsweredDirectly
+// column of Model/KmsCatalogue.Facts.cs): they never persist, so once the key has
 // recovered and no write of its own is in flight (commands wait in the key's own stash meanwhile, see
 // Persistence.PipelineGate and docs/akka-persistence.md), Akka.Persistence's command pipeline would do nothing for them
 // but cost time and an allocation per message. They are answered straight from AroundReceive, in mailbox order like
@@ -27,7 +28,7 @@ public sealed partial class KeyActor
     private bool TryAnswerDirectly(object message)
     {
         // Not while the key waits for the vault: the call is held behind the one that waits (KeyActor.Vault.cs).
-        if (message is not KmsCommand { Request: var request } command || !NeverPersists(request) || !_pipeline.IsOpen(this))
+        if (message is not KmsCommand { Request: var request } command || !AnsweredDirectly(request) || !_pipeline.IsOpen(this))
             return false;
         OnKmsCommand(command);
         return true;
@@ -36,7 +37,7 @@ public sealed partial class KeyActor
     /// <summary>The requests answered beside the pipeline: those <see cref="HandleCrypto"/> answers, and DescribeKey, a
     /// decision with no events (a tenth of the load simulation's calls); the AnsweredDirectly column of
     /// Model/KmsCatalogue.Facts.cs.</summary>
-    private static bool NeverPersists(object request) => KmsCatalogue.FactsOf(request) is { AnsweredDirectly: true };
+    private static bool AnsweredDirectly(object request) => KmsCatalogue.FactsOf(request) is { AnsweredDirectly: true };
 
     /// <summary>
     /// While a write of the key is in flight every message waits in the key's stash, as Akka's Persist would have held
