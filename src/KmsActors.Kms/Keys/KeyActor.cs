@@ -229,6 +229,9 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         _replyAfterIndexing = TellStatus();
         // Related multi-Region keys hear of the change before the caller does (docs/multi-region-keys.md).
         AfterPersisted(before, decision.Events);
+        // The timers before the answer: a caller (a test on virtual time) that moves the clock as soon as it is answered
+        // must find the key's due date already scheduled, or the timer starts from the moved clock and fires late.
+        ArmTimers();
         try
         {
             then();
@@ -237,7 +240,6 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         {
             _replyAfterIndexing = false;
         }
-        ArmTimers();
     }
 
     /// <summary>Reports the key's status to the region; true when it differs from the last report (or is the first).</summary>
