@@ -21,6 +21,9 @@ public sealed class JournalFaultTests() : EngineTestBase(FaultInjectingJournal.H
     private async Task<IEnumerable<string>> Tags(string keyId) =>
         (await Engine.Send<ListResourceTagsResponse>(new ListResourceTagsRequest { KeyId = keyId })).Tags!.Select(t => t.TagKey!);
 
+    private async Task<IEnumerable<string>> AliasNames() =>
+        (await Engine.Send<ListAliasesResponse>(new ListAliasesRequest())).Aliases!.Select(a => a.AliasName!);
+
     [Fact]
     public async Task a_create_key_whose_write_fails_gets_KMSInternalException_and_leaves_no_key_behind()
     {
@@ -86,6 +89,21 @@ public sealed class JournalFaultTests() : EngineTestBase(FaultInjectingJournal.H
         Assert.Single(keyWrites);
         await Journal.OnWrite.Pass();
         Assert.Empty((await Engine.ListKeys(new ListKeysRequest())).Keys!);
+    }
+
+    [Fact]
+    public async Task a_create_alias_whose_region_write_fails_gets_KMSInternalException_and_a_retry_creates_it()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+        await Journal.OnWrite.FailIf(FaultInjectingJournal.Once(FaultInjectingJournal.IsRegionEvent));
+
+        var error = await Assert.ThrowsAsync<KmsException>(() => Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/lost", TargetKeyId = key.KeyId }));
+
+        Assert.Equal(KmsErrorCodes.KMSInternalException, error.ErrorCode);
+        Assert.DoesNotContain("alias/lost", await AliasNames());
+        await Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/lost", TargetKeyId = key.KeyId });
+        Assert.Contains("alias/lost", await AliasNames());
+        Assert.Equal(key.Arn, (await Engine.Encrypt(new EncryptRequest { KeyId = "alias/lost", Plaintext = [1] })).KeyId);
     }
 
     [Fact]
