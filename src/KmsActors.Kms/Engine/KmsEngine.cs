@@ -96,8 +96,24 @@ public sealed partial class KmsEngine
         return Send<TResponse>(new KmsCommand(request, caller, region, requestId), ct);
     }
 
-    private Task<TResponse> Send<TResponse>(KmsCommand command, CancellationToken ct) =>
-        _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+    private Task<TResponse> Send<TResponse>(KmsCommand command, CancellationToken ct)
+    {
+        // The call's span (KmsTracing): null, and nothing allocated, while nobody listens to the KmsActors source.
+        var activity = KmsTracing.StartCall(command);
+        if (activity is null)
+            return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+        Task<TResponse> reply;
+        try
+        {
+            reply = _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+        }
+        catch (Exception error)
+        {
+            KmsTracing.End(activity, error);
+            throw;
+        }
+        return KmsTracing.Traced(reply, activity);
+    }
 
     /// <summary>The call as it is: the caller's task completes when the answering actor replies (no async frame here).</summary>
     private Task<TResponse> Dispatch<TResponse>(KmsCommand command, CancellationToken ct)
