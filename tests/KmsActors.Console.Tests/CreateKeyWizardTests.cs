@@ -47,6 +47,7 @@ public sealed class CreateKeyWizardTests(ConsoleFixture fixture) : IClassFixture
         Browser.Find(By.Id("administrators")).SendKeys(Admin);
         Assert.True(Browser.Find(By.Id("acknowledged")).Selected, "the acknowledgement survives Add tag");
         Assert.Equal("team", Browser.Find(By.Id("tag-key-0")).GetAttribute("value"));
+        Browser.Driver.ExecuteScript("window.scrollTo(0, document.getElementById('advanced-options').offsetTop - 280)");
         Browser.Screenshot("create-key");
 
         Finish();
@@ -67,6 +68,7 @@ public sealed class CreateKeyWizardTests(ConsoleFixture fixture) : IClassFixture
         Assert.Contains("\"kms:DeleteImportedKeyMaterial\"", policy, StringComparison.Ordinal);
         Assert.Equal("External", Browser.Find(By.Id("general-origin")).Text);
         Assert.Equal("alias/byok-wizard", Browser.Find(By.Id("key-title")).Text);
+        Browser.Screenshot("key-general");
     }
 
     [Fact]
@@ -113,5 +115,19 @@ public sealed class CreateKeyWizardTests(ConsoleFixture fixture) : IClassFixture
         Assert.Equal("MalformedPolicyDocumentException", Browser.WaitFor(d => d.FindElement(By.CssSelector("#aws-error .error-code"))).Text);
         Assert.Equal("not-an-arn", Browser.Find(By.Id("administrators")).GetAttribute("value"));
         Assert.Equal(before, await KeyCount());
+    }
+
+    [Fact]
+    public async Task when_the_key_is_created_but_its_alias_is_refused_the_key_page_says_so()
+    {
+        OpenWizard("aws/reserved-by-aws", external: false);
+
+        Finish();
+
+        var warning = Browser.WaitFor(d => d.FindElement(By.Id("notice-warning")));
+        Assert.Contains("The key was created, but its alias alias/aws/reserved-by-aws was not", warning.Text, StringComparison.Ordinal);
+        var keyId = Browser.Find(By.Id("general-arn")).Text.Split('/')[^1];
+        Assert.Equal(KeyState.Enabled, (await Kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId })).KeyMetadata.KeyState);
+        Assert.Empty((await Kms.ListAliasesAsync(new ListAliasesRequest { KeyId = keyId })).Aliases);
     }
 }

@@ -32,7 +32,6 @@ public sealed class KeyDetailTests(ConsoleFixture fixture) : IClassFixture<Conso
     {
         var keyId = await NewKey();
         Open(keyId);
-        Browser.Screenshot("key-general");
 
         ClickAndWaitForState("disable-key", "Disabled");
         Assert.Equal(KeyState.Disabled, (await Describe(keyId)).KeyState);
