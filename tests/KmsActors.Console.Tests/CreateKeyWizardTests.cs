@@ -130,4 +130,27 @@ public sealed class CreateKeyWizardTests(ConsoleFixture fixture) : IClassFixture
         Assert.Equal(KeyState.Enabled, (await Kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId })).KeyMetadata.KeyState);
         Assert.Empty((await Kms.ListAliasesAsync(new ListAliasesRequest { KeyId = keyId })).Aliases);
     }
+
+    [Fact]
+    public async Task an_asymmetric_signing_key_gets_the_spec_and_usage_chosen_and_its_users_may_sign()
+    {
+        OpenWizard("signing-wizard", external: false);
+        Browser.Find(By.Id("key-type-Asymmetric")).Click();
+        Browser.Find(By.Id("usage-SIGN_VERIFY")).Click();
+        new OpenQA.Selenium.Support.UI.SelectElement(Browser.Find(By.Id("asymmetric-spec"))).SelectByValue("ECC_NIST_P256");
+        Browser.Find(By.Id("users")).SendKeys("arn:aws:iam::111122223333:role/Signer");
+
+        Finish();
+
+        Browser.WaitFor(d => d.FindElements(By.Id("general-configuration")).Count > 0);
+        var keyId = Browser.Find(By.Id("general-arn")).Text.Split('/')[^1];
+        var key = (await Kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId })).KeyMetadata;
+        Assert.Equal(KeySpec.ECC_NIST_P256, key.KeySpec);
+        Assert.Equal(KeyUsageType.SIGN_VERIFY, key.KeyUsage);
+        var policy = (await Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = keyId, PolicyName = "default" })).Policy;
+        Assert.Contains("\"kms:Sign\"", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allow attachment of persistent resources", policy, StringComparison.Ordinal);
+        Browser.GoTo(fixture.Server.Url($"/console/keys/{keyId}/crypto?region=us-east-1"));
+        Assert.Equal("ECDSA_SHA_256", Browser.Find(By.Id("crypto-signing")).Text);
+    }
 }
