@@ -79,4 +79,13 @@ public sealed class KeyListTests(ConsoleFixture fixture) : IClassFixture<Console
         Assert.Equal("Page 1", Browser.Find(By.ClassName("page-number")).Text);
         Assert.Equal(first, ListedKeyIds());
     }
+
+    [Fact]
+    public void a_marker_edited_in_the_address_shows_the_refusal_of_ListKeys()
+    {
+        Browser.GoTo(fixture.Server.Url("/console/keys?region=us-east-1&limit=2&marker=not-a-marker&back="));
+
+        Assert.Equal("InvalidMarkerException", Browser.Find(By.CssSelector("#aws-error .error-code")).Text);
+        Assert.Empty(Browser.FindAll(By.Id("next-page")));
+    }
 }

@@ -40,25 +40,29 @@ public sealed class IndexModel(ConsoleContext console) : ConsolePageModel(consol
         Limit = Math.Clamp(Limit, 1, 1000);
         var origin = Enum.TryParse<OriginType>(Origin, out var o) ? o : (OriginType?)null;
         var state = Enum.TryParse<KeyState>(State, out var s) ? s : (KeyState?)null;
-        var aliases = await ConsoleAliases.ByKeyAsync(Console, ct);
         var rows = new List<Row>();
-        var marker = Marker;
+        string? marker = Marker;
         var more = true;
-        // Ask ListKeys for just as many keys as the page still lacks, so the page ends exactly at a marker of ListKeys'.
-        while (more && rows.Count < Limit)
+        // A marker edited in the address is refused by ListKeys (InvalidMarkerException): shown, not a server error.
+        await Try(async () =>
         {
-            var listed = await Console.Kms.ListKeys(new ListKeysRequest { Limit = Limit - rows.Count, Marker = marker }, Console.Caller, Console.Region, ct);
-            foreach (var entry in listed.Keys ?? [])
+            var aliases = await ConsoleAliases.ByKeyAsync(Console, ct);
+            // Ask ListKeys for just as many keys as the page still lacks, so the page ends exactly at a marker of ListKeys'.
+            while (more && rows.Count < Limit)
             {
-                var key = (await Console.Kms.DescribeKey(new DescribeKeyRequest { KeyId = entry.KeyId }, Console.Caller, Console.Region, ct)).KeyMetadata;
-                if (key is { KeyManager: KeyManagerType.CUSTOMER } && (origin is null || key.Origin == origin) && (state is null || key.KeyState == state))
-                    rows.Add(new Row(key, aliases[key.KeyId!].Order(StringComparer.Ordinal).ToList()));
+                var listed = await Console.Kms.ListKeys(new ListKeysRequest { Limit = Limit - rows.Count, Marker = marker }, Console.Caller, Console.Region, ct);
+                foreach (var entry in listed.Keys ?? [])
+                {
+                    var key = (await Console.Kms.DescribeKey(new DescribeKeyRequest { KeyId = entry.KeyId }, Console.Caller, Console.Region, ct)).KeyMetadata;
+                    if (key is { KeyManager: KeyManagerType.CUSTOMER } && (origin is null || key.Origin == origin) && (state is null || key.KeyState == state))
+                        rows.Add(new Row(key, aliases[key.KeyId!].Order(StringComparer.Ordinal).ToList()));
+                }
+                more = listed.Truncated == true;
+                marker = listed.NextMarker;
             }
-            more = listed.Truncated == true;
-            marker = listed.NextMarker;
-        }
+        });
         Keys = rows;
-        NextMarker = more ? marker : null;
+        NextMarker = more && Error is null ? marker : null;
     }
 
     /// <summary>This list's address with the filters kept and another page: the pages before it kept for Previous.</summary>
