@@ -1,0 +1,27 @@
+using Akka.Actor;
+using KmsActors.Kms.Keys;
+
+namespace KmsActors.Kms.Regions;
+
+// Cluster mode (docs/cluster.md): the region is a sharded entity (one per account and region) and its keys are entities
+// of the key shard region, not its children. Sharding starts, buffers, passivates and moves them, so _live stays empty;
+// the region keeps what only it can keep: the index, aliases, listing, and the due-date timer, which therefore covers
+// every key with a due date (a key's own timer may be gone with the node it ran on).
+public sealed partial class RegionActor
+{
+    /// <summary>Null in single-process mode.</summary>
+    private readonly Cluster.KmsClusterNode? _cluster;
+
+    /// <summary>Where multi-Region and cross-account messages go: the engine actor above the regions (in cluster mode,
+    /// this node's engine actor, which routes them to the other region's entity).</summary>
+    private IActorRef Engine => _cluster?.Engine ?? Context.Parent;
+
+    /// <summary>A key reports after its recovery (and after changes): a key that (re)started, maybe on another node,
+    /// learns its aliases, as a child is told at its start. Calls that reach it before this answer see no aliases
+    /// (kms:ResourceAliases conditions): a gap left for later (docs/cluster.md).</summary>
+    private void TellAliasesOnReport(KeyStatusChanged status)
+    {
+        if (!status.Deleted && AliasesOf(status.KeyId) is { Count: > 0 } aliases)
+            Sender.Tell(new KeyAliases(aliases));
+    }
+}
