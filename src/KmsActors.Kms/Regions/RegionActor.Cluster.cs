@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KmsActors.Kms.Keys;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Regions;
 
@@ -15,6 +16,25 @@ public sealed partial class RegionActor
     /// <summary>Where multi-Region and cross-account messages go: the engine actor above the regions (in cluster mode,
     /// this node's engine actor, which routes them to the other region's entity).</summary>
     private IActorRef Engine => _cluster?.Engine ?? Context.Parent;
+
+    /// <summary>Cluster mode: a decision from a key on another node carries a copy of the command (serialized), not the
+    /// object the region asked with; it is matched by request ID (at most one alias call asks at a time).</summary>
+    private bool AskedAcrossNodes(ref KmsCommand command, out Queue<string> queue)
+    {
+        queue = null!;
+        if (_cluster is null)
+            return false;
+        var requestId = command.RequestId;
+        foreach (var (asked, keys) in _aliasKeysAsked)
+        {
+            if (asked.RequestId != requestId)
+                continue;
+            command = asked;
+            queue = keys;
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>A key reports after its recovery (and after changes): a key that (re)started, maybe on another node,
     /// learns its aliases, as a child is told at its start. Calls that reach it before this answer see no aliases
