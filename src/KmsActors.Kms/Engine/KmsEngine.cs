@@ -69,9 +69,15 @@ public sealed partial class KmsEngine
             if (Engines.TryGetValue(system, out var running))
                 return running;
             var regions = new RegionDirectory();
-            var actor = system.ActorOf(KmsEngineActor.Props(keyActorProps), KmsEngineActor.Name);
+            // kms.cluster.enabled (docs/cluster.md): regions and keys become sharded entities; off, nothing of it runs.
+            var cluster = Kms.Cluster.KmsClusterNode.CreateIfEnabled(system);
+            var engineTimeout = timeout ?? DefaultTimeout;
+            var actor = system.ActorOf(cluster is null
+                ? KmsEngineActor.Props(keyActorProps)
+                : KmsEngineActor.Props((account, region) => Kms.Cluster.RegionEntry.Props(cluster, account, region, engineTimeout)), KmsEngineActor.Name);
+            cluster?.StartSharding(actor);
             actor.Tell(regions); // before any call: the engine actor shares the regions it starts
-            var engine = new KmsEngine(system, actor, timeout ?? DefaultTimeout, regions);
+            var engine = new KmsEngine(system, actor, engineTimeout, regions);
             Engines.Add(system, engine);
             return engine;
         }
