@@ -40,8 +40,10 @@ public sealed class UploadModel(ConsoleContext console, ActorSystem system, IAnt
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadKey(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No handler parameters (not even a CancellationToken): binding any would read the form before MaterialUploadForm does.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var form = await MaterialUploadForm.Read(Request, ct);
         ExpirationModel = form.Field(nameof(ExpirationModel)) is Expires ? Expires : DoesNotExpire;
         ValidTo = form.Field(nameof(ValidTo));
