@@ -1,6 +1,8 @@
 using System.Globalization;
 using Amazon.KeyManagementService.Model;
 using KmsActors.Console.Tests.Support;
+using KmsActors.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using KmsActors.TestKit.Byok;
 using OpenQA.Selenium;
 using KmsModel = KmsActors.Kms.Model;
@@ -87,5 +89,24 @@ public sealed class ByokFlowTests(ConsoleFixture fixture) : IClassFixture<Consol
 
         Assert.Equal(["RSA_2048", "RSA_3072", "RSA_4096"], specs);
         Assert.Equal(["RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256"], algorithms);
+    }
+    [Fact]
+    public async Task the_download_is_an_audited_get_parameters_for_import_of_the_console_principal()
+    {
+        var keyId = await _steps.CreateExternalKey();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var trail = fixture.Server.Services.GetRequiredService<IKmsClient>().AuditTrail(timeout.Token).GetAsyncEnumerator(timeout.Token);
+
+        _steps.DownloadWrappingKeyAndToken(keyId, "RSA_2048", "RSA_AES_KEY_WRAP_SHA_256");
+
+        while (await trail.MoveNextAsync() && !(trail.Current.EventName == "GetParametersForImport"
+            && trail.Current.Resources.Any(r => r.Arn.EndsWith(keyId, StringComparison.Ordinal))))
+        {
+        }
+        var record = trail.Current;
+        Assert.Equal("KmsActors console", record.UserAgent);
+        Assert.Equal("arn:aws:iam::111122223333:root", record.UserIdentity.Arn);
+        Assert.Equal("RSA_AES_KEY_WRAP_SHA_256", record.RequestParameters!["wrappingAlgorithm"]?.ToString());
+        Assert.Null(record.ErrorCode);
     }
 }

@@ -50,9 +50,16 @@ public sealed class ByokRefusalTests(ConsoleFixture fixture) : IClassFixture<Con
         var tooLate = DateTimeOffset.UtcNow.AddDays(400).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
         await AssertRefused(keyId, Wrap(publicKey, Material()), token, tooLate,
-            "ValidationException", "The validTo date must be no more than 365 days from the current date.", liftPickerLimit: true);
+            "ValidationException", "The validTo date must be no more than 365 days from the current date.", liftPickerLimit: true,
+            fill: () =>
+            {
+                new OpenQA.Selenium.Support.UI.SelectElement(Browser.Find(By.Id("ImportType"))).SelectByValue("NEW_KEY_MATERIAL");
+                Browser.Find(By.Id("KeyMaterialDescription")).SendKeys("quarterly");
+            });
 
         Assert.True(Browser.Find(By.Id("expires")).Selected);
+        Assert.Equal("NEW_KEY_MATERIAL", new OpenQA.Selenium.Support.UI.SelectElement(Browser.Find(By.Id("ImportType"))).SelectedOption.GetAttribute("value"));
+        Assert.Equal("quarterly", Browser.Find(By.Id("KeyMaterialDescription")).GetAttribute("value"));
         Assert.Equal(tooLate, Browser.Find(By.Id("ValidTo")).GetAttribute("value"));
     }
 
@@ -96,11 +103,27 @@ public sealed class ByokRefusalTests(ConsoleFixture fixture) : IClassFixture<Con
             "1 validation error detected: Value null at 'encryptedKeyMaterial' failed to satisfy constraint: Member must not be null");
     }
 
-    private async Task AssertRefused(string keyId, byte[]? wrapped, byte[]? token, string? validTo, string code, string? message, bool liftPickerLimit = false)
+    [Fact]
+    public async Task delete_without_the_confirmation_deletes_nothing()
+    {
+        var keyId = await _steps.CreateExternalKey();
+        await Import(keyId, Material());
+        _steps.OpenMaterialTab(keyId);
+        Browser.Find(By.Id("delete-key-material")).Click();
+        Browser.WaitFor(d => d.FindElements(By.Id("delete-form")).Count > 0);
+
+        Browser.Find(By.Id("delete")).Click();
+
+        Assert.Equal("Confirm that you want to delete the key material.", Browser.WaitFor(d => d.FindElement(By.Id("confirm-missing"))).Text);
+        Assert.Equal(Sdk.KeyState.Enabled, (await _steps.Describe(keyId)).KeyState);
+    }
+
+    private async Task AssertRefused(string keyId, byte[]? wrapped, byte[]? token, string? validTo, string code, string? message, bool liftPickerLimit = false,
+        Action? fill = null)
     {
         var before = await _steps.Describe(keyId);
 
-        _steps.UploadKeyMaterial(keyId, wrapped, token, validTo, liftPickerLimit: liftPickerLimit);
+        _steps.UploadKeyMaterial(keyId, wrapped, token, validTo, liftPickerLimit: liftPickerLimit, fill: fill);
 
         var (shownCode, shownMessage) = _steps.ShownError;
         Assert.Equal(code, shownCode);

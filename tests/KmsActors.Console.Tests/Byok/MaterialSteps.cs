@@ -48,11 +48,12 @@ internal sealed class MaterialSteps(ConsoleFixture fixture)
 
     /// <summary>Upload key material: chooses the files (null: none chosen), the expiration option, then Upload.</summary>
     public void UploadKeyMaterial(string keyId, byte[]? wrappedMaterial, byte[]? importToken, string? validTo, string? screenshot = null,
-        bool liftPickerLimit = false)
+        bool liftPickerLimit = false, Action? fill = null)
     {
         OpenMaterialTab(keyId);
         Browser.Find(By.Id("upload-key-material")).Click();
         FillUpload(wrappedMaterial, importToken, validTo, liftPickerLimit);
+        fill?.Invoke();
         if (screenshot is not null)
             Browser.Screenshot(screenshot);
         Browser.Find(By.Id("upload")).Click();
