@@ -52,11 +52,19 @@ public sealed class DeleteModel(ConsoleContext console, ActorSystem system) : Ma
             return false;
         if (Key!.KeySpec == KeySpec.SYMMETRIC_DEFAULT && Key.Origin == OriginType.EXTERNAL)
         {
-            var listed = await Console.Kms.ListKeyRotations(new ListKeyRotationsRequest
+            // The list only offers a choice: refused (e.g. no kms:ListKeyRotations), the current material is deleted.
+            try
             {
-                KeyId = Key.KeyId, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL, Limit = 1000,
-            }, Console.Caller, Console.Region, ct);
-            Materials = listed.Rotations?.Where(m => m.ImportState == ImportState.IMPORTED).ToList() ?? [];
+                var listed = await Console.Kms.ListKeyRotations(new ListKeyRotationsRequest
+                {
+                    KeyId = Key.KeyId, IncludeKeyMaterial = IncludeKeyMaterial.ALL_KEY_MATERIAL, Limit = 1000,
+                }, Console.Caller, Console.Region, ct);
+                Materials = listed.Rotations?.Where(m => m.ImportState == ImportState.IMPORTED).ToList() ?? [];
+            }
+            catch (KmsException)
+            {
+                Materials = [];
+            }
         }
         return true;
     }
