@@ -16,7 +16,8 @@ namespace KmsActors.Console.Tests.Byok;
 /// with an expiry, Enabled with a countdown, Encrypt through the SDK, Delete key material → Pending import, reimport of
 /// the same material → Enabled, and the old ciphertext decrypts.
 /// </summary>
-public sealed class ByokFlowTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+[Collection(ByokConsole.Name)]
+public sealed class ByokFlowTests(ConsoleFixture fixture)
 {
     private readonly MaterialSteps _steps = new(fixture);
 

@@ -13,7 +13,8 @@ namespace KmsActors.Console.Tests.Byok;
 /// expiration choices, and leaves the key as it was (DescribeKey through the SDK before and after). The wrapping key and
 /// token come from GetParametersForImport through the SDK here; ByokFlowTests downloads them through the page.
 /// </summary>
-public sealed class ByokRefusalTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+[Collection(ByokConsole.Name)]
+public sealed class ByokRefusalTests(ConsoleFixture fixture)
 {
     private readonly MaterialSteps _steps = new(fixture);
 
