@@ -42,7 +42,7 @@ function auditRow(record) {
   const who = record.userIdentity || {};
   cell(who.arn || who.invokedBy || who.accountId, "mono principal-arn");
   cell(record.sourceIPAddress);
-  cell(record.userAgent);
+  cell(record.userAgent, "user-agent");
   const error = cell();
   if (record.errorCode) {
     const code = document.createElement("span"); code.className = "error-code"; code.textContent = record.errorCode;
