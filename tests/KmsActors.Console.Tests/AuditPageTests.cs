@@ -34,8 +34,10 @@ public sealed partial class AuditPageTests(ConsoleFixture fixture) : IClassFixtu
         Assert.Equal(SdkPrincipal, row.FindElement(By.CssSelector(".principal-arn")).Text);
         Assert.Contains(keyId, row.Text, StringComparison.Ordinal);
         Assert.Contains("aws-sdk-dotnet", row.Text, StringComparison.Ordinal);
-        row.FindElement(By.TagName("summary")).Click();
+        var summary = row.FindElement(By.TagName("summary"));
+        summary.Click();
         Assert.Contains("\"eventName\": \"DescribeKey\"", row.FindElement(By.TagName("pre")).Text, StringComparison.Ordinal);
+        summary.Click();
         Browser.Screenshot("audit");
     }
 
