@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
+using Amazon.Runtime;
 using KmsActors.TestKit.Byok;
 using KmsModel = KmsActors.Kms.Model;
 
@@ -57,7 +58,7 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
             var operation = "CreateKey";
             try
             {
-                if (ready.Count < 3 || random.Next(8) == 0)
+                if (ready.Count < 4 || random.Next(8) == 0)
                 {
                     var created = await client.CreateKeyAsync(new CreateKeyRequest { Origin = OriginType.EXTERNAL, Description = $"fault traffic {node.Name}" });
                     Acked(node);
