@@ -80,11 +80,12 @@ public sealed class KmsClusterNode
         keys = kms.PassivateAfter > TimeSpan.Zero ? keys.WithPassivateIdleAfter(kms.PassivateAfter) : keys.WithPassivateIdleAfter(TimeSpan.Zero);
         KeyShard = sharding.Start(KeyTypeName, KeyProps, keys, new EnvelopeExtractor(Settings.KeyShards),
             sharding.DefaultShardAllocationStrategy(keys), StopPassivated.Instance);
+        // Region entities stop on a hand-off with RegionHandOff, after answering what they accepted (not PoisonPill).
         // Region entities are remembered: one restarts on another node as soon as its shard does, re-arming the due-date
         // timer that wakes keys for their ValidTo and deletion dates (RegionActor.DueDates), with nobody calling.
         var regions = ClusterShardingSettings.Create(System).WithRememberEntities(true);
         RegionShard = sharding.Start(RegionTypeName, RegionProps, regions, new EnvelopeExtractor(Settings.RegionShards),
-            sharding.DefaultShardAllocationStrategy(regions), PoisonPill.Instance);
+            sharding.DefaultShardAllocationStrategy(regions), RegionHandOff.Instance);
     }
 
     private Props KeyProps(string entityId)

@@ -44,4 +44,17 @@ public sealed partial class RegionActor
         if (!status.Deleted && AliasesOf(status.KeyId) is { Count: > 0 } aliases)
             Sender.Tell(new KeyAliases(aliases));
     }
+
+    /// <summary>The shard moves (RegionHandOff): calls held behind an alias operation wait for it, as any message does; then
+    /// the stop runs after the callbacks of every write and deferred answer already issued (DeferAsync keeps their order),
+    /// so no accepted call goes unanswered. Messages that arrive meanwhile are buffered by the shard region, not here.</summary>
+    private void OnHandOff(RegionHandOff handOff)
+    {
+        if (_aliasKeysAsked.Count > 0)
+        {
+            Stash.Stash();
+            return;
+        }
+        DeferAsync(handOff, _ => Context.Stop(Self));
+    }
 }

@@ -65,6 +65,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             else
                 Handle(command);
         });
+        Command<RegionHandOff>(OnHandOff);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));

@@ -26,21 +26,27 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
     public async Task every_acknowledged_call_survives_a_sigkilled_node_and_its_keys_serve_from_the_survivors()
     {
         await cluster.EnsureAllServing();
-        // Keys whose material expires while C is dead: imported now, ValidTo after the survivors have downed C.
-        var expiring = await ImportExpiringKeys(count: 6, validFor: TimeSpan.FromSeconds(14));
+        // Keys whose material expires while C is dead: prepared now, imported just before the kill with ValidTo after the
+        // survivors have downed C.
+        var prepared = await PrepareExpiringKeys(count: 6);
 
         var traffic = new ByokTraffic(cluster.Nodes, CallTimeout);
         using var stop = new CancellationTokenSource();
         var running = traffic.Run(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Enough acknowledged before the kill, whatever the machine's load: keys with material and ciphertexts on every node.
+        await WaitFor(() => traffic.Acknowledged >= 60 && traffic.Keys.Sum(k => k.Ciphertexts.Count) >= 10, TimeSpan.FromSeconds(40));
         var acknowledgedBeforeKill = traffic.Acknowledged;
+        var expiring = await ImportExpiring(prepared, validFor: TimeSpan.FromSeconds(15));
         var clock = Stopwatch.StartNew();
         await C.Kill();
         await ClusterProcessesFixture.WaitUntilRemoved(A, C, TimeSpan.FromSeconds(30));
         var removedAfter = clock.Elapsed;
         var removedAt = DateTime.UtcNow;
         await B.WaitUntilServing(2, TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Traffic through the survivors after the removal (a worker whose call was lost with C first waits out the engine's
+        // 30 s timeout: KmsEngine.DefaultTimeout).
+        var acknowledgedAtRemoval = traffic.Acknowledged;
+        await WaitFor(() => traffic.Acknowledged >= acknowledgedAtRemoval + 30, TimeSpan.FromSeconds(45));
         stop.Cancel();
         await running;
 
@@ -83,7 +89,7 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
         var traffic = new ByokTraffic([A, C], CallTimeout);
         using var stop = new CancellationTokenSource();
         var running = traffic.Run(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await WaitFor(() => traffic.Acknowledged >= 60, TimeSpan.FromSeconds(30));
         var acknowledgedBeforeLeave = traffic.Acknowledged;
         var statuses = new HashSet<string>();
         var clock = Stopwatch.StartNew();
@@ -91,7 +97,8 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
         await ClusterProcessesFixture.WaitUntilRemoved(A, B, TimeSpan.FromSeconds(30), status => statuses.Add(status));
         var removedAfter = clock.Elapsed;
         Assert.True(await B.WaitForExit(TimeSpan.FromSeconds(30)), $"B did not exit after SIGTERM.\n{B.Output()}");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var acknowledgedAtRemoval = traffic.Acknowledged;
+        await WaitFor(() => traffic.Acknowledged >= acknowledgedAtRemoval + 30, TimeSpan.FromSeconds(20));
         stop.Cancel();
         await running;
 
@@ -139,9 +146,15 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
         Assert.Contains(after, listed);
     }
 
-    /// <summary>EXTERNAL keys created through the nodes in turn, then imported one after the other with KEY_MATERIAL_EXPIRES at
-    /// now + <paramref name="validFor"/> (the slow part, GetParametersForImport, comes first so that ValidTo is still ahead).</summary>
-    private async Task<List<(string KeyId, DateTime ValidTo)>> ImportExpiringKeys(int count, TimeSpan validFor)
+    private static async Task WaitFor(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+    }
+
+    /// <summary>EXTERNAL keys created through the nodes in turn, with an import token and wrapped material each.</summary>
+    private async Task<List<(string KeyId, byte[] Token, byte[] Wrapped, ClusterNodeProcess Node)>> PrepareExpiringKeys(int count)
     {
         var prepared = new List<(string KeyId, byte[] Token, byte[] Wrapped, ClusterNodeProcess Node)>();
         for (var i = 0; i < count; i++)
@@ -156,6 +169,13 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
             var wrapped = KeyMaterialWrapper.Wrap(parameters.PublicKey.ToArray(), KmsModel.AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, KeyMaterial.Create(KmsModel.KeySpec.SYMMETRIC_DEFAULT));
             prepared.Add((keyId, parameters.ImportToken.ToArray(), wrapped, node));
         }
+        return prepared;
+    }
+
+    /// <summary>Imports the prepared material, each through the node that prepared it, with KEY_MATERIAL_EXPIRES at now + <paramref name="validFor"/>.</summary>
+    private static async Task<List<(string KeyId, DateTime ValidTo)>> ImportExpiring(
+        List<(string KeyId, byte[] Token, byte[] Wrapped, ClusterNodeProcess Node)> prepared, TimeSpan validFor)
+    {
         var validTo = DateTime.UtcNow + validFor;
         var keys = new List<(string, DateTime)>();
         foreach (var (keyId, token, wrapped, node) in prepared)
