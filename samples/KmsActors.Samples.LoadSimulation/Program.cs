@@ -3,6 +3,9 @@ using Spectre.Console;
 
 // KmsActors load simulation: keys, clients and a mix of KMS calls against the in-process engine, with live
 // progress and a latency summary. Run: dotnet run -c Release --project samples/KmsActors.Samples.LoadSimulation -- --help
+// Over HTTP against running servers or N node processes it starts (cluster mode): HttpLoad.
+if (HttpLoad.Applies(args))
+    return await HttpLoad.Run(args);
 var options = ScenarioLoader.Parse(args);
 if (options.Help)
 {
