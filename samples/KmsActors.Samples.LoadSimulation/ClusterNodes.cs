@@ -24,7 +24,7 @@ public sealed class ClusterNodes : IAsyncDisposable
     /// <summary>The journal's database: rows written per call are read from its statistics.</summary>
     public string ConnectionString => _postgres.ConnectionString;
 
-    public static async Task<ClusterNodes> Start(int count, bool cluster, TextWriter log)
+    public static async Task<ClusterNodes> Start(int count, bool cluster, bool fastDowning, TextWriter log)
     {
         var postgres = ThrowawayPostgres.TryStart(out var reason)
             ?? throw new InvalidOperationException("--nodes needs PostgreSQL server binaries (postgresql-15): " + reason);
@@ -53,6 +53,13 @@ public sealed class ClusterNodes : IAsyncDisposable
                 [
                     "--kms.cluster.enabled=on", $"--kms.cluster.port={remoting[i]}", $"--kms.cluster.seed-nodes=[\"akka.tcp://kms@127.0.0.1:{remoting[0]}\"]",
                     "--akka.cluster.gossip-interval=200ms", "--akka.cluster.leader-actions-interval=200ms",
+                ]);
+            // --kill-after: a dead node is noticed and downed within seconds (the tests' settings, ClusterProcessesFixture).
+            if (cluster && fastDowning)
+                args.AddRange(
+                [
+                    "--kms.cluster.split-brain-resolver.stable-after=3s",
+                    "--akka.cluster.failure-detector.heartbeat-interval=500ms", "--akka.cluster.failure-detector.acceptable-heartbeat-pause=2s",
                 ]);
             foreach (var arg in args)
                 start.ArgumentList.Add(arg);
@@ -107,6 +114,9 @@ public sealed class ClusterNodes : IAsyncDisposable
         }
         throw new TimeoutException($"The node on {endpoint} was not ready within {within}.");
     }
+
+    /// <summary>SIGKILL of the last node: its endpoint stops answering, the others down it (split-brain resolver).</summary>
+    public void KillLast() => _processes[^1].Kill(entireProcessTree: true);
 
     public async ValueTask DisposeAsync()
     {

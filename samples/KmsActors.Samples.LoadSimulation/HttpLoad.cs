@@ -21,6 +21,7 @@ public static class HttpLoad
         KmsActors load simulation over HTTP (cluster mode, docs/cluster.md)
           --endpoints http://127.0.0.1:4599,http://127.0.0.1:4600   running servers (one cluster, or one server)
           --nodes N [--no-cluster]         start N nodes on loopback with a throwaway PostgreSQL (--no-cluster: N = 1, no sharding)
+          --kill-after 10s                 with --nodes: SIGKILL the last node then; reports the survivors' recovery time
           --clients 16 --keys 32 --duration 20s --json FILE
         """;
 
@@ -33,8 +34,9 @@ public static class HttpLoad
         var keyCount = int.Parse(Value("--keys") ?? "32", CultureInfo.InvariantCulture);
         var duration = TimeSpan.FromSeconds(double.Parse((Value("--duration") ?? "20s").TrimEnd('s'), CultureInfo.InvariantCulture));
         var cluster = !args.Contains("--no-cluster");
+        var killAfter = Value("--kill-after") is { } k ? TimeSpan.FromSeconds(double.Parse(k.TrimEnd('s'), CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         await using var nodes = Value("--nodes") is { } n
-            ? await ClusterNodes.Start(int.Parse(n, CultureInfo.InvariantCulture), cluster, Console.Error).ConfigureAwait(false)
+            ? await ClusterNodes.Start(int.Parse(n, CultureInfo.InvariantCulture), cluster, killAfter is not null, Console.Error).ConfigureAwait(false)
             : null;
         var endpoints = nodes?.Endpoints ?? [.. (Value("--endpoints") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => new Uri(e))];
         if (endpoints.Count == 0)
@@ -43,6 +45,7 @@ public static class HttpLoad
             return 2;
         }
         var sdk = endpoints.Select(Client).ToArray();
+        var rowsAtStart = nodes is null ? 0 : await RowsWritten(nodes.ConnectionString).ConfigureAwait(false);
         var setup = Stopwatch.StartNew();
         var keys = new List<string>();
         for (var i = 0; i < keyCount; i++)
@@ -53,6 +56,14 @@ public static class HttpLoad
         var stats = endpoints.Select(_ => new NodeStats()).ToArray();
         using var stop = new CancellationTokenSource(duration);
         var run = Stopwatch.StartNew();
+        long? killedAt = null;
+        if (nodes is not null && killAfter is { } after)
+            _ = Task.Delay(after).ContinueWith(_ =>
+            {
+                killedAt = Stopwatch.GetTimestamp();
+                nodes.KillLast();
+                Console.Error.WriteLine($"killed node {endpoints.Count} at {run.Elapsed.TotalSeconds:F1} s");
+            }, TaskScheduler.Default);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => Loop(sdk[c % sdk.Length], stats[c % sdk.Length], keys, new Random(c), stop.Token)))).ConfigureAwait(false);
         var elapsed = run.Elapsed;
         var rowsWritten = nodes is null ? 0 : await RowsWritten(nodes.ConnectionString).ConfigureAwait(false) - rowsBefore;
@@ -70,6 +81,13 @@ public static class HttpLoad
             ["errors"] = stats.Sum(s => s.Errors),
             ["callsPerSecond"] = Math.Round(calls / elapsed.TotalSeconds, 1),
             ["p50Ms"] = Percentile(all, 0.50), ["p90Ms"] = Percentile(all, 0.90), ["p99Ms"] = Percentile(all, 0.99),
+            ["journalRowsPerCreateKey"] = nodes is null ? null : Math.Round((double)(rowsBefore - rowsAtStart) / keyCount, 2),
+            // After SIGKILL of the last node: the last call through a survivor that failed or took over 1 s ended this long
+            // after the kill; from then on every call through the survivors was answered, and quickly. A call lost with the
+            // dead node (sent before it was downed) waits out the engine's 30 s timeout (docs/cluster.md).
+            ["recoverySecondsAfterKill"] = killedAt is { } killed
+                ? Math.Round(stats[..^1].SelectMany(s => s.Bad).Select(t => Stopwatch.GetElapsedTime(killed, t).TotalSeconds).DefaultIfEmpty(0).Max(), 2)
+                : null,
             ["journalRowsPerCall"] = nodes is null || calls == 0 ? null : Math.Round((double)rowsWritten / calls, 3),
             ["loadAverage"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
             ["nodes"] = new JsonArray([.. endpoints.Select((endpoint, i) =>
@@ -96,6 +114,8 @@ public static class HttpLoad
     private sealed class NodeStats
     {
         public List<double> Latencies { get; } = [];
+        /// <summary>End timestamps of calls that failed or took over a second.</summary>
+        public List<long> Bad { get; } = [];
         public int Errors;
         public string? FirstError;
     }
@@ -127,13 +147,18 @@ public static class HttpLoad
                 }
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 lock (stats)
+                {
                     stats.Latencies.Add(ms);
+                    if (ms > 1000)
+                        stats.Bad.Add(Stopwatch.GetTimestamp());
+                }
             }
             catch (Exception e) when (e is AmazonServiceException or HttpRequestException or TaskCanceledException)
             {
                 lock (stats)
                 {
                     stats.Errors++;
+                    stats.Bad.Add(Stopwatch.GetTimestamp());
                     stats.FirstError ??= e.Message;
                 }
             }
