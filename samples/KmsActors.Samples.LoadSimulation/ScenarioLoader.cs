@@ -24,6 +24,7 @@ public static class ScenarioLoader
           --threads N                      most thread-pool worker threads in the run (default: processors; 0: the pool's own)
           --verify-listing --setup-only --setup-concurrency 64 --audit FILE.jsonl --plain
           --kms.some.setting=value         any engine setting
+          --endpoints URL,URL | --nodes N  over HTTP against running servers or N cluster nodes it starts (HttpLoad)
         """;
 
     public static Options Parse(IReadOnlyList<string> args)
