@@ -65,7 +65,6 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
             else
                 Handle(command);
         });
-        Command<RegionHandOff>(OnHandOff);
         Command<KeyStatusChanged>(OnKeyStatusChanged);
         Command<NewKeyPersisted>(OnNewKeyPersisted);
         Command<KeyCreationFailed>(failed => _pending.Remove(failed.KeyId));
@@ -88,6 +87,8 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: snapshot failed", PersistenceId));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(failure => Context.GetLogger().Warning(failure.Cause, "Region {0}: deleting old snapshots failed", PersistenceId));
+        // Cluster mode: the shard moves (RegionActor.Cluster).
+        Command<RegionHandOff>(OnHandOff);
     }
 
     public override string PersistenceId { get; }
