@@ -105,7 +105,7 @@ internal sealed class MaterialSteps(ConsoleFixture fixture)
         WaitForOutcome();
     }
 
-    public string ShownState => Browser.Find(By.Id("key-state")).GetAttribute("data-key-state") ?? "";
+    public string ShownState => Browser.Find(By.Id("key-status")).GetAttribute("data-state") ?? "";
 
     public (string Code, string Message) ShownError =>
         (Browser.Find(By.CssSelector("#aws-error .error-code")).Text, Browser.Find(By.CssSelector("#aws-error .error-message")).Text);
