@@ -1,4 +1,5 @@
 using Akka.Actor;
+using KmsActors.Console;
 using KmsActors.Hosting;
 using KmsActors.Kms.Configuration;
 using KmsActors.Server.Dispatch;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KmsActors.Server;
 
 /// <summary>
-/// Builds the KMS server: AWS JSON 1.1 on <c>POST /</c> and <c>GET /health</c> on http://127.0.0.1:&lt;port&gt;, the
+/// Builds the KMS server: AWS JSON 1.1 on <c>POST /</c>, <c>GET /health</c> and the web console at <c>/console</c> (unless --no-console) on http://127.0.0.1:&lt;port&gt;, the
 /// engine hosted by AddKmsActors. Program.cs runs it; tests start it in-process (<c>--port 0</c> picks a free port).
 /// </summary>
 public static class KmsServer
@@ -37,6 +38,8 @@ public static class KmsServer
         builder.Services.TryAddSingleton<RequestAuthenticator>();
         builder.Services.TryAddSingleton<IKmsRequestHandler>(s => new MeasuredKmsRequestHandler(new KmsEngineRequestHandler(s.GetRequiredService<ActorSystem>()), s.GetRequiredService<KmsActors.Hosting.Metrics.KmsMetrics>()));
         builder.Services.TryAddSingleton<KmsEndpoint>();
+        if (!options.NoConsole)
+            builder.Services.AddKmsConsole();
 
         var app = builder.Build();
         KmsEndpoint? endpoint = null;
@@ -51,6 +54,8 @@ public static class KmsServer
         app.MapGet("/health", (ActorSystem system) => system.WhenTerminated.IsCompleted
             ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
             : Results.Ok(new { status = "ok", actorSystem = system.Name }));
+        if (!options.NoConsole)
+            app.MapKmsConsole();
         return app;
     }
 

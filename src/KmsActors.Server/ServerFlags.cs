@@ -20,6 +20,8 @@ public static class ServerFlags
             (o, _) => o with { InMemory = true }),
         new("--verbose", null, "Log at Information, every request included (default: one line at start, then warnings and errors).",
             (o, _) => o with { Verbose = true }),
+        new("--no-console", null, "Serve only the KMS API and /health, not the web console at /console.",
+            (o, _) => o with { NoConsole = true }),
         new("--kms.", "<setting>=<value>", "Any kms.* setting, e.g. --kms.account-id=111122223333; wins over --config and KMS__* variables.",
             (o, argument) => o with { Switches = [.. o.Switches, argument] }),
         new("--akka.", "<setting>=<value>", "Any Akka.NET setting, e.g. --akka.loglevel=DEBUG.",

@@ -1,12 +1,15 @@
 namespace KmsActors.Server;
 
 /// <summary>The server's command line (<see cref="ServerFlags.All"/> lists the flags): --port N, --data-dir DIR,
-/// --config FILE.conf, --in-memory, --verbose, --kms.*=value and --akka.*=value switches, --help, --version.</summary>
+/// --config FILE.conf, --in-memory, --verbose, --no-console, --kms.*=value and --akka.*=value switches, --help, --version.</summary>
 public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile, bool InMemory, IReadOnlyList<string> Switches)
 {
     /// <summary>--verbose: log at Information, every request included (ASP.NET Core's request lines, the actor system's
     /// info). Without it the server writes one line at start, then warnings and errors only.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>--no-console: serve only the KMS API and /health, not the web console at /console (docs/console.md).</summary>
+    public bool NoConsole { get; init; }
 
     /// <summary>--help (or -h): print the help instead of starting.</summary>
     public bool ShowHelp { get; init; }

@@ -94,7 +94,7 @@ public sealed partial class OutsideTheRepositoryTests(PackedFeed feed, ITestOutp
 
         Assert.Equal(feed.Version, version.Output.Trim());
         Assert.StartsWith($"kmsactors {feed.Version}: an AWS KMS simulator.", help.Output);
-        foreach (var flag in new[] { "--port N", "--data-dir DIR", "--config FILE.conf", "--in-memory", "--verbose", "--kms.<setting>=<value>", "--akka.<setting>=<value>", "--version", "--help, -h" })
+        foreach (var flag in new[] { "--port N", "--data-dir DIR", "--config FILE.conf", "--in-memory", "--verbose", "--no-console", "--kms.<setting>=<value>", "--akka.<setting>=<value>", "--version", "--help, -h" })
             Assert.Contains($"\n  {flag} ", help.Output);
         Assert.Contains("Examples:", help.Output);
         Assert.Equal(2, wrong.ExitCode);

@@ -31,6 +31,15 @@ public sealed class ServerOptionsTests
     }
 
     [Fact]
+    public void no_console_turns_the_web_console_off_and_changes_no_kms_setting()
+    {
+        var options = ServerOptions.Parse(["--no-console"]);
+        Assert.True(options.NoConsole);
+        Assert.Empty(options.Switches);
+        Assert.False(ServerOptions.Parse([]).NoConsole);
+    }
+
+    [Fact]
     public void an_unknown_flag_is_refused_by_name()
     {
         var error = Assert.Throws<ServerUsageException>(() => ServerOptions.Parse(["--port", "5000", "--debug"]));

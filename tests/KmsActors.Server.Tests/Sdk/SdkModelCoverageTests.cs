@@ -41,11 +41,12 @@ public sealed class SdkModelCoverageTests(ConstraintServerFixture fixture) : ICl
                     .Where(property => operation.Members.All(member => member.Name != property)).Select(property => $"{name}.{property}"));
         }
 
-        // AWSSDK.KeyManagementService 4.0.101.3 is generated from a newer model than the botocore the catalogue comes
-        // from: Encapsulate/Decapsulate and the grants' service principals. A model update shows here.
+        // AWSSDK.KeyManagementService 4.1.1 is generated from a newer model than the botocore the catalogue comes
+        // from: Encapsulate/Decapsulate, the grants' service principals and ListKeys' ResourceOwners. A model update
+        // shows here.
         Assert.Equal(
             ["CreateGrant.GranteeServicePrincipal", "CreateGrant.RetiringServicePrincipal", "Decapsulate", "Encapsulate",
-             "ListGrants.GranteeServicePrincipal", "ListRetirableGrants.RetiringServicePrincipal"],
+             "ListGrants.GranteeServicePrincipal", "ListKeys.ResourceOwners", "ListRetirableGrants.RetiringServicePrincipal"],
             extra.Order(StringComparer.Ordinal));
     }
 

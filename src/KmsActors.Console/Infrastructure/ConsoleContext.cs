@@ -1,0 +1,35 @@
+using KmsActors.Hosting;
+using KmsActors.Kms.Engine;
+using Microsoft.AspNetCore.Http;
+
+namespace KmsActors.Console.Infrastructure;
+
+/// <summary>
+/// What a console page needs for one request: the engine's client, the console principal and the region chosen with the
+/// selector. As in the AWS console the region travels in the address (<c>?region=eu-west-1</c>), so links and
+/// bookmarks keep it; without one the default region applies.
+/// </summary>
+public sealed class ConsoleContext(IKmsClient kms, ConsoleSettings settings, IHttpContextAccessor http)
+{
+    public IKmsClient Kms { get; } = kms;
+
+    public ConsoleSettings Settings { get; } = settings;
+
+    public CallerIdentity Caller => Settings.Principal;
+
+    public string Region
+    {
+        get
+        {
+            var asked = http.HttpContext?.Request.Query["region"].ToString();
+            return !string.IsNullOrEmpty(asked) && RegionNames.IsPlausible(asked) ? asked : Settings.DefaultRegion;
+        }
+    }
+
+    /// <summary>A console address in the current region, e.g. <c>Link("/console/keys/abc")</c>.</summary>
+    public string Link(string path, string? region = null)
+    {
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{path}{separator}region={Uri.EscapeDataString(region ?? Region)}";
+    }
+}
