@@ -22,6 +22,7 @@ public static class ConsoleServiceExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton(s => ConsoleSettings.From(s.GetRequiredService<ActorSystem>().Settings.Config));
         services.AddScoped<ConsoleContext>();
+        Live.LiveConsole.AddServices(services);
         // Forms carry antiforgery tokens; their keys live in memory (a restart only asks to reload a form), so nothing is
         // written to the user's profile and no "unencrypted key" warning is logged.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -45,6 +46,7 @@ public static class ConsoleServiceExtensions
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return EmbeddedAssets.Serve(name);
         });
+        Live.LiveConsole.MapEndpoints(endpoints);
         endpoints.MapRazorPages();
         return endpoints;
     }

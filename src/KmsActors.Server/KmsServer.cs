@@ -50,10 +50,8 @@ public static class KmsServer
             LogStarted(app, options.Verbose);
         });
         app.MapPost("/", context => (endpoint ??= context.RequestServices.GetRequiredService<KmsEndpoint>()).HandleAsync(context));
-        // Ready once the actor system is up (the host starts it before it serves).
-        app.MapGet("/health", (ActorSystem system) => system.WhenTerminated.IsCompleted
-            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok(new { status = "ok", actorSystem = system.Name }));
+        // Ready once the actor system is up (the host starts it before it serves); in cluster mode once joined (ServerHealth).
+        app.MapGet("/health", (ActorSystem system, CancellationToken ct) => ServerHealth.Answer(system, ct));
         if (!options.NoConsole)
             app.MapKmsConsole();
         return app;

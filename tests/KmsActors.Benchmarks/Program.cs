@@ -3,11 +3,12 @@ using KmsActors.Benchmarks.Http;
 using KmsActors.Benchmarks.Kms;
 using KmsActors.Benchmarks.Persistence;
 using KmsActors.Benchmarks.Quick;
+using KmsActors.Benchmarks.Startup;
 
 // Quick mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- <area> --quick
 //   prints one JSON object per line: {"name": "...", "value": N, "unit": "..."}
 // Full mode: dotnet run -c Release --project tests/KmsActors.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-IQuickArea[] areas = [new PersistenceArea(), new KmsArea(), new HttpArea()];
+IQuickArea[] areas = [new PersistenceArea(), new KmsArea(), new HttpArea(), new StartupArea()];
 
 if (args.Contains("--quick"))
 {

@@ -55,7 +55,7 @@ public static class KmsConfiguration
         layers.Add(Reference);
         // Akka.Persistence.Sql does not inject its defaults on its own (its Hosting package would); add them last.
         layers.Add(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
-        return WithConnection(Chain(layers), provider);
+        return Cluster.ClusterConfiguration.Apply(WithConnection(Chain(layers), provider), provider);
     }
 
     /// <summary>Layers in precedence order (first wins); empty layers are skipped.</summary>
@@ -139,7 +139,9 @@ public static class KmsConfiguration
             var eq = arg.IndexOf('=');
             if (eq < 0)
                 throw new ConfigurationException($"Switch '{arg}' needs a value: {arg}=<value>.");
-            lines.Add($"{arg[2..eq]} = {Quote(arg[(eq + 1)..])}");
+            var value = arg[(eq + 1)..];
+            // A list (--kms.cluster.seed-nodes=["akka.tcp://kms@127.0.0.1:4560"]) is HOCON as it stands; anything else a string.
+            lines.Add($"{arg[2..eq]} = {(value.StartsWith('[') && value.EndsWith(']') ? value : Quote(value))}");
         }
         return lines.Count == 0 ? Config.Empty : ConfigurationFactory.ParseString(string.Join('\n', lines));
     }

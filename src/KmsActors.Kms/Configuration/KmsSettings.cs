@@ -38,6 +38,10 @@ public sealed record KmsSettings
     public int VaultThreads { get; init; } = 2;
     /// <summary>kms.import.generate-threads: threads that generate wrapping key pairs for GetParametersForImport when the pool is empty.</summary>
     public int WrappingKeyThreads { get; init; } = 2;
+    /// <summary>kms.import.pool-fill-delay: how long after the engine starts the wrapping-key pool begins to fill (a call
+    /// that takes from the pool starts it at once), so that the start and the first calls do not share the CPU with RSA
+    /// key generation.</summary>
+    public TimeSpan WrappingPoolFillDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public static KmsSettings From(Config config)
     {
@@ -72,6 +76,7 @@ public sealed record KmsSettings
             UpdatePrimaryRegionDelay = kms.GetTimeSpan("multi-region.update-primary-region-delay", TimeSpan.FromSeconds(2)),
             VaultThreads = AtLeastOne(kms, "persistence.vault.threads", 2),
             WrappingKeyThreads = AtLeastOne(kms, "import.generate-threads", 2),
+            WrappingPoolFillDelay = kms.GetTimeSpan("import.pool-fill-delay", TimeSpan.FromSeconds(2)),
         };
     }
 

@@ -69,9 +69,15 @@ public sealed partial class KmsEngine
             if (Engines.TryGetValue(system, out var running))
                 return running;
             var regions = new RegionDirectory();
-            var actor = system.ActorOf(KmsEngineActor.Props(keyActorProps), KmsEngineActor.Name);
+            // kms.cluster.enabled (docs/cluster.md): regions and keys become sharded entities; off, nothing of it runs.
+            var cluster = Kms.Cluster.KmsClusterNode.CreateIfEnabled(system);
+            var engineTimeout = timeout ?? DefaultTimeout;
+            var actor = system.ActorOf(cluster is null
+                ? KmsEngineActor.Props(keyActorProps)
+                : KmsEngineActor.Props((account, region) => Kms.Cluster.RegionEntry.Props(cluster, account, region, engineTimeout)), KmsEngineActor.Name);
+            cluster?.StartSharding(actor);
             actor.Tell(regions); // before any call: the engine actor shares the regions it starts
-            var engine = new KmsEngine(system, actor, timeout ?? DefaultTimeout, regions);
+            var engine = new KmsEngine(system, actor, engineTimeout, regions);
             Engines.Add(system, engine);
             return engine;
         }
@@ -96,8 +102,24 @@ public sealed partial class KmsEngine
         return Send<TResponse>(new KmsCommand(request, caller, region, requestId), ct);
     }
 
-    private Task<TResponse> Send<TResponse>(KmsCommand command, CancellationToken ct) =>
-        _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+    private Task<TResponse> Send<TResponse>(KmsCommand command, CancellationToken ct)
+    {
+        // The call's span (KmsTracing): null, and nothing allocated, while nobody listens to the KmsActors source.
+        var activity = KmsTracing.StartCall(command);
+        if (activity is null)
+            return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+        Task<TResponse> reply;
+        try
+        {
+            reply = _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+        }
+        catch (Exception error)
+        {
+            KmsTracing.End(activity, error);
+            throw;
+        }
+        return KmsTracing.Traced(reply, activity);
+    }
 
     /// <summary>The call as it is: the caller's task completes when the answering actor replies (no async frame here).</summary>
     private Task<TResponse> Dispatch<TResponse>(KmsCommand command, CancellationToken ct)

@@ -17,8 +17,11 @@ public sealed class WrappingKeyPool : IDisposable
     private readonly Dictionary<WrappingKeySpec, Filler> _fillers = new();
     private readonly Lazy<Services.DedicatedThreads> _generators;
 
+    private int _filling;
+
     /// <param name="generateThreads">Threads that generate the pairs asked for while none is ready (<see cref="TakeAsync"/>).</param>
-    public WrappingKeyPool(IReadOnlyDictionary<WrappingKeySpec, int> targetSizes, Func<WrappingKeySpec, WrappingKeyPair>? generate = null, int generateThreads = 1)
+    /// <param name="fillNow">False: the background fillers wait for <see cref="StartFilling"/> (or the first take, warm or refill).</param>
+    public WrappingKeyPool(IReadOnlyDictionary<WrappingKeySpec, int> targetSizes, Func<WrappingKeySpec, WrappingKeyPair>? generate = null, int generateThreads = 1, bool fillNow = true)
     {
         ArgumentNullException.ThrowIfNull(targetSizes);
         _generate = generate ?? WrappingKeyPair.Generate;
@@ -29,6 +32,15 @@ public sealed class WrappingKeyPool : IDisposable
             if (target > 0)
                 _fillers[spec] = new Filler(spec, target, _generate, _stop.Token);
         }
+        if (fillNow)
+            StartFilling();
+    }
+
+    /// <summary>Starts the background fillers, once; later calls do nothing.</summary>
+    public void StartFilling()
+    {
+        if (Interlocked.Exchange(ref _filling, 1) != 0 || _stop.IsCancellationRequested)
+            return;
         foreach (var filler in _fillers.Values)
             filler.Start();
     }
@@ -41,6 +53,8 @@ public sealed class WrappingKeyPool : IDisposable
     public bool TryTake(WrappingKeySpec spec, out WrappingKeyPair pair)
     {
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+        if (Volatile.Read(ref _filling) == 0)
+            StartFilling();
         pair = null!;
         return _fillers.TryGetValue(spec, out var filler) && filler.TryTake(out pair);
     }
@@ -65,6 +79,7 @@ public sealed class WrappingKeyPool : IDisposable
 
     private async Task FillAsync(Func<Filler, bool> isShort, CancellationToken cancellationToken)
     {
+        StartFilling();
         foreach (var filler in _fillers.Values)
         {
             while (isShort(filler))

@@ -107,7 +107,7 @@ public sealed partial class KeyActor
             Context.GetLogger().Error(error, "Key {0}: deciding an alias operation failed", _arn);
             refusal = KmsException.Internal("The request was rejected because an internal exception occurred. The request can be retried.");
         }
-        Context.Parent.Tell(new AliasKeyDecision(message.Command, message.ReplyTo, refusal));
+        ToRegion(new AliasKeyDecision(message.Command, message.ReplyTo, refusal));
     }
 
     private PolicyDocument? KeyPolicy(string? text) => text is null ? null : _services.Authorizer.KeyPolicy(text, _accountId, Regions.KmsArn.Partition(_region));

@@ -89,7 +89,7 @@ public sealed partial class KeyActor
                 context = context with { GeneratedMaterial = Generate(spec, message.KeyId) };
             var decision = KeyRules.Decide(null, request, context);
             // The region answers the caller, once the new key is in its durable index.
-            PersistDecision(decision, () => Context.Parent.Tell(
+            PersistDecision(decision, () => ToRegion(
                 new NewKeyPersisted(CurrentStatus(), replyTo, decision.Response!, AuditOf(command, decision.Response!, []))),
                 error => Fail(command, replyTo, error));
         }
@@ -98,7 +98,7 @@ public sealed partial class KeyActor
             Fail(command, replyTo, error);
             if (_key is null)
             {
-                Context.Parent.Tell(new KeyCreationFailed(message.KeyId));
+                ToRegion(new KeyCreationFailed(message.KeyId));
                 Context.Stop(Self);
             }
         }
@@ -197,7 +197,7 @@ public sealed partial class KeyActor
     {
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
         (_replications ??= new(StringComparer.Ordinal))[command.RequestId] = replyTo;
-        Context.Parent.Tell(new ReplicateTo(r.ReplicaRegion!, new InitializeReplica(command, _key!, Self)));
+        ToRegion(new ReplicateTo(r.ReplicaRegion!, new InitializeReplica(command, _key!, Self)));
     }
 
     private void OnReplicaCreated(ReplicaCreated created)
@@ -244,7 +244,7 @@ public sealed partial class KeyActor
                 var createKey = new KmsCommand(new CreateKeyRequest { Description = request.Description, Policy = request.Policy, Tags = request.Tags, MultiRegion = true },
                     message.Command.Caller, _region, message.Command.RequestId);
                 // The primary hears of its replica once the replica region's index entry is durable.
-                Context.Parent.Tell(new NewKeyPersisted(CurrentStatus(), message.ReplyTo, new ReplicaCreated(metadata, message.Command),
+                ToRegion(new NewKeyPersisted(CurrentStatus(), message.ReplyTo, new ReplicaCreated(metadata, message.Command),
                     Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn])));
             }, error => message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command)));
         }
@@ -253,7 +253,7 @@ public sealed partial class KeyActor
             message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command));
             if (_key is null)
             {
-                Context.Parent.Tell(new KeyCreationFailed(_keyId));
+                ToRegion(new KeyCreationFailed(_keyId));
                 Context.Stop(Self);
             }
         }

@@ -152,7 +152,7 @@ public sealed partial class KeyActor
         KeyRules.Require(("ciphertextBlob", r.CiphertextBlob));
         KeyRules.CheckUsable(_key!, "ReEncrypt");
         var (plaintext, algorithm, materialId) = DecryptWith(r.CiphertextBlob!, r.SourceEncryptionAlgorithm, r.SourceEncryptionContext);
-        Context.Parent.Tell(new ReEncryptDestination(command, plaintext, _arn, algorithm, materialId, replyTo));
+        ToRegion(new ReEncryptDestination(command, plaintext, _arn, algorithm, materialId, replyTo));
         return Deferred.Instance;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class KeyActor
         {
             if (change is not null)
             {
-                Context.Parent.Tell(change);
+                ToRegion(change);
                 _replyAfterIndexing = true; // PersistDecision resets it once the reply is sent
             }
             Reply(command, replyTo, decision.Response ?? EmptyResponse.Instance);
@@ -66,6 +66,6 @@ public sealed partial class KeyActor
     private void ReportRetirableGrants()
     {
         if (!_key!.Grants.IsEmpty)
-            Context.Parent.Tell(new RetirableGrantsChanged(_keyId, [], [], [.. _key.Grants.Where(g => g.RetiringPrincipal is not null)]));
+            ToRegion(new RetirableGrantsChanged(_keyId, [], [], [.. _key.Grants.Where(g => g.RetiringPrincipal is not null)]));
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class KeyActor
         && Enumerable.Range(0, a.Materials.Count).All(i =>
             a.Materials[i].KeyMaterialId == b.Materials[i].KeyMaterialId && a.Materials[i].KeyMaterialState == b.Materials[i].KeyMaterialState);
 
-    private void RouteTo(string arn, object message) => Context.Parent.Tell(new ToRelatedKey(arn, message));
+    private void RouteTo(string arn, object message) => ToRegion(new ToRelatedKey(arn, message));
 
     /// <summary>On a replica: follow the primary's material; CloudTrail records SynchronizeMultiRegionKey in this Region.</summary>
     private void OnPrimaryMaterialsChanged(PrimaryMaterialsChanged changed)

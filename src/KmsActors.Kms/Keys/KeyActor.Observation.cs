@@ -9,7 +9,7 @@ public sealed partial class KeyActor
     /// <summary>Tells the region <paramref name="status"/> and publishes it as <see cref="KeyStateObserved"/>.</summary>
     private void Report(KeyStatusChanged status)
     {
-        Context.Parent.Tell(status);
+        ToRegion(status);
         var validTo = _key?.Materials
             .Where(m => m.IsPresent && m.ExpirationModel == ExpirationModelType.KEY_MATERIAL_EXPIRES && m.ValidTo is not null)
             .Min(m => m.ValidTo);

@@ -21,7 +21,7 @@ public sealed partial class KeyActor
         KeyRules.Decide(_key, r, NewContext()); // approves or throws
         _movingPrimary = command.RequestId;
         (_replications ??= new(StringComparer.Ordinal))[command.RequestId] = replyTo;
-        Context.Parent.Tell(new ToRelatedKey(KeyRules.ReplicaIn(_key!, r.PrimaryRegion!)!, new PromoteReplica(command, _key!, Self)));
+        ToRegion(new ToRelatedKey(KeyRules.ReplicaIn(_key!, r.PrimaryRegion!)!, new PromoteReplica(command, _key!, Self)));
     }
 
     private void OnPrimaryRegionMessage(IPrimaryRegionMessage message)
@@ -77,7 +77,7 @@ public sealed partial class KeyActor
             if (replyTo is not null)
             {
                 if (_replyAfterIndexing)
-                    Context.Parent.Tell(new ReplyWhenIndexed(replyTo, EmptyResponse.Instance));
+                    ToRegion(new ReplyWhenIndexed(replyTo, EmptyResponse.Instance));
                 else
                     replyTo.Tell(EmptyResponse.Instance);
             }
@@ -85,7 +85,7 @@ public sealed partial class KeyActor
             foreach (var replica in _key!.ReplicaArns)
             {
                 if (replica != _arn)
-                    Context.Parent.Tell(new ToRelatedKey(replica, new FollowNewPrimary(promoted.NewPrimaryArn, _key.ReplicaArns)));
+                    ToRegion(new ToRelatedKey(replica, new FollowNewPrimary(promoted.NewPrimaryArn, _key.ReplicaArns)));
             }
         }, error =>
         {

@@ -154,7 +154,7 @@ public sealed partial class KeyActor
         onFailure?.Invoke(KmsException.Internal($"{_arn}: the key material could not be stored."));
         if (_key is not null)
             return;
-        Context.Parent.Tell(new KeyCreationFailed(_keyId));
+        ToRegion(new KeyCreationFailed(_keyId));
         Context.Stop(Self);
     }
 }

@@ -35,8 +35,15 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     /// <summary>The key's aliases as the region last told them (kms:ResourceAliases).</summary>
     private IReadOnlyList<string> _aliases = [];
 
-    public KeyActor(string keyId, string accountId, string region)
+    public KeyActor(string keyId, string accountId, string region) : this(keyId, accountId, region, null)
     {
+    }
+
+    /// <param name="cluster">Cluster mode: the node whose region shard this key's region entity is reached through
+    /// (the key is then a sharded entity, its parent a shard: docs/cluster.md); null: the parent is the region.</param>
+    public KeyActor(string keyId, string accountId, string region, Cluster.KmsClusterNode? cluster)
+    {
+        _cluster = cluster;
         _keyId = keyId;
         _accountId = accountId;
         _region = region;
@@ -97,6 +104,10 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     /// <summary>The Props of the key <paramref name="keyId"/>, whatever the actor's name.</summary>
     public static Props Props(string keyId, string accountId, string region) =>
         Akka.Actor.Props.Create(() => new KeyActor(keyId, accountId, region));
+
+    /// <summary>The Props of the key entity <paramref name="keyId"/> in cluster mode (Cluster.KmsClusterNode).</summary>
+    internal static Props Props(string keyId, string accountId, string region, Cluster.KmsClusterNode cluster) =>
+        Akka.Actor.Props.Create(() => new KeyActor(keyId, accountId, region, cluster));
 
     /// <summary>The Props a RegionActor starts all its keys with, each actor named by its key ID: one Props per region
     /// rather than one per key (~150 B per live key, and an expression tree built and read at every start).</summary>
@@ -259,7 +270,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         // The record before the answer: a caller that goes on to its next call finds this one's record published first.
         Context.System.EventStream.Publish(AuditOf(command, response, resources));
         if (_replyAfterIndexing)
-            Context.Parent.Tell(new ReplyWhenIndexed(replyTo, response));
+            ToRegion(new ReplyWhenIndexed(replyTo, response));
         else
             replyTo.Tell(response);
     }

@@ -43,6 +43,10 @@ public sealed record KmsCommand
         init => _requestId = value;
     }
 
+    /// <summary>Cluster mode: the address of the node whose engine the call entered (its audit record's
+    /// additionalEventData.kmsActorsNode, docs/cluster.md); null in single-process mode.</summary>
+    public string? Node { get; init; }
+
     /// <summary>The request ID not yet formatted as text, when it is one.</summary>
     internal bool TryGetUnformattedRequestId(out Guid requestId)
     {

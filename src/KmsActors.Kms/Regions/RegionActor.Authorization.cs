@@ -85,7 +85,7 @@ public sealed partial class RegionActor
     private void OnAliasKeyDecision(AliasKeyDecision decision)
     {
         var command = decision.Command;
-        if (!_aliasKeysAsked.TryGetValue(command, out var queue))
+        if (!_aliasKeysAsked.TryGetValue(command, out var queue) && !AskedAcrossNodes(ref command, out queue))
             return;
         if (decision.Refusal is null && queue.Count > 0)
         {

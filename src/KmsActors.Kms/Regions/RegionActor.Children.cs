@@ -20,6 +20,11 @@ public sealed partial class RegionActor
     /// or buffers it while the actor is stopping. One lookup: this runs for every call the region routes.</summary>
     private void Deliver(string keyId, object message, IActorRef sender)
     {
+        if (_cluster is not null)
+        {
+            _cluster.TellKey(_accountId, _region, keyId, message, sender); // sharding starts, buffers and passivates it
+            return;
+        }
         if (!_live.TryGetValue(keyId, out var key))
             key = StartChild(keyId);
         else
@@ -66,6 +71,11 @@ public sealed partial class RegionActor
     /// <summary>Tells a running key actor its aliases after they changed.</summary>
     private void TellAliases(string keyId)
     {
+        if (_cluster is not null)
+        {
+            _cluster.TellKey(_accountId, _region, keyId, new KeyAliases(AliasesOf(keyId) ?? []), Self);
+            return;
+        }
         if (_live.TryGetValue(keyId, out var key) && !key.Stopping)
             key.Actor.Tell(new KeyAliases(AliasesOf(keyId) ?? []));
     }
@@ -97,6 +107,8 @@ public sealed partial class RegionActor
     /// <summary>What the key actor reports after recovery and every event: the region indexes it durably.</summary>
     private void OnKeyStatusChanged(KeyStatusChanged status)
     {
+        if (_cluster is not null)
+            TellAliasesOnReport(status);
         if (status.Deleted)
         {
             _pending.Remove(status.KeyId);
@@ -117,6 +129,8 @@ public sealed partial class RegionActor
             return;
         // The key is running, so its own timer covers its due date; the region's timer is re-armed when it stops.
         IndexKey(next);
+        if (_cluster is not null)
+            RearmDueTimer(); // cluster mode: the region's timer covers running keys too (RegionActor.Cluster)
     }
 
     /// <summary>ReplicateKey's second half (docs/multi-region-keys.md): create the replica's key actor under the primary's key ID.</summary>

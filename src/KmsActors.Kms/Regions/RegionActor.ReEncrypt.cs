@@ -22,7 +22,7 @@ public sealed partial class RegionActor
                 : message.Command.Caller.AccountId;
             if (owner != _accountId)
             {
-                Context.Parent.Tell(new ReEncryptToAccount(owner, _region, message));
+                Engine.Tell(new ReEncryptToAccount(owner, _region, message));
                 return;
             }
             var destination = ResolveKeyId(request.DestinationKeyId, KmsCatalogue.KeyIdFormsOf("ReEncrypt", "DestinationKeyId"));

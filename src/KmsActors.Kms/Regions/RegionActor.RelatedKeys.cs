@@ -13,7 +13,7 @@ public sealed partial class RegionActor
     {
         if (!KmsArn.TryParse(related.KeyArn, out var arn) || arn.AccountId != _accountId || arn.Region != _region)
         {
-            Context.Parent.Forward(related);
+            Engine.Forward(related);
             return;
         }
         var keyId = arn.ResourceId;

@@ -37,6 +37,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         _keyActorProps = keyActorProps ?? (_ => keyProps);
         _keyIdOfCiphertext = keyIdOfCiphertext ?? (blob => Crypto.CiphertextBlob.TryDecode(blob, out var parsed) ? parsed!.KeyId : null);
         _settings = KmsSettings.From(Context.System);
+        _cluster = Cluster.KmsClusterNode.Of(Context.System);
         _pipeline = new Persistence.PipelineGate(_settings.MaxHeldCallsPerRegion);
         _recency = _settings.MaxLiveKeys > 0 ? new LiveKeyRecency() : null;
         PersistenceId = $"region-{accountId}-{region}";
@@ -75,7 +76,7 @@ public sealed partial class RegionActor : ReceivePersistentActor, IWithTimers
         Command<Terminated>(OnTerminated);
         Command<InitializeReplica>(OnInitializeReplica);
         // A primary key actor may send its replication request through its parent: the engine routes it.
-        Command<ReplicateTo>(message => Context.Parent.Forward(message));
+        Command<ReplicateTo>(message => Engine.Forward(message));
         Command<ToRelatedKey>(OnToRelatedKey);
         Command<ReEncryptDestination>(OnReEncryptDestination);
         Command<DueTick>(_ => OnDueTick());

@@ -17,14 +17,17 @@ public sealed partial class KmsEngineActor : ReceiveActor
     public const string Name = "kms";
 
     private readonly Func<string, string, string, Props>? _keyActorProps;
+    /// <summary>Cluster mode: (accountId, region) → Props of the node's stand-in for the region entity (Cluster.RegionEntry).</summary>
+    private readonly Func<string, string, Props>? _regionProps;
     private readonly Dictionary<(string Account, string Region), IActorRef> _regions = [];
     /// <summary>Where the engine façade finds started regions, to send calls to them directly (set by KmsEngine.Start).</summary>
     private RegionDirectory? _directory;
 
     /// <param name="keyActorProps">(accountId, region, keyId) → Props of a key actor; null: the engine's KeyActor.</param>
-    public KmsEngineActor(Func<string, string, string, Props>? keyActorProps = null)
+    public KmsEngineActor(Func<string, string, string, Props>? keyActorProps = null, Func<string, string, Props>? regionProps = null)
     {
         _keyActorProps = keyActorProps;
+        _regionProps = regionProps;
         Receive<RegionDirectory>(directory =>
         {
             _directory = directory;
@@ -71,14 +74,19 @@ public sealed partial class KmsEngineActor : ReceiveActor
     }
 
     public static Props Props(Func<string, string, string, Props>? keyActorProps = null) =>
-        Akka.Actor.Props.Create(() => new KmsEngineActor(keyActorProps));
+        Akka.Actor.Props.Create(() => new KmsEngineActor(keyActorProps, null));
+
+    /// <summary>Cluster mode: regions are entities elsewhere, reached through <paramref name="regionProps"/> (docs/cluster.md).</summary>
+    internal static Props Props(Func<string, string, Props> regionProps) =>
+        Akka.Actor.Props.Create(() => new KmsEngineActor(null, regionProps));
 
     private IActorRef RegionOf(string accountId, string region)
     {
         if (_regions.TryGetValue((accountId, region), out var existing))
             return existing;
         var factory = _keyActorProps;
-        var props = RegionActor.Props(accountId, region, factory is null ? null : keyId => factory(accountId, region, keyId));
+        var props = _regionProps?.Invoke(accountId, region)
+            ?? RegionActor.Props(accountId, region, factory is null ? null : keyId => factory(accountId, region, keyId));
         var actor = Context.Watch(Context.ActorOf(props, $"{Uri.EscapeDataString(accountId)}-{region}"));
         _regions[(accountId, region)] = actor;
         return actor;

@@ -32,7 +32,13 @@ public sealed class KmsServices : IExtension
         TokenSealer = new ImportTokenSealer(Derive(engineKey, "KmsActors import-token key v1"));
         Commitments = new MaterialCommitment(Derive(engineKey, "KmsActors material-commitment key v1"));
         CryptographicOperations.ZeroMemory(engineKey);
-        WrappingKeys = new WrappingKeyPool(Settings.WrappingPool, overrides?.GenerateWrappingKey, Settings.WrappingKeyThreads);
+        WrappingKeys = new WrappingKeyPool(Settings.WrappingPool, overrides?.GenerateWrappingKey, Settings.WrappingKeyThreads, fillNow: Settings.WrappingPoolFillDelay <= TimeSpan.Zero);
+        // Off the start path (kms.import.pool-fill-delay): RSA generation would take the CPU the start and the first
+        // calls need; a call that takes from the pool, WarmPool and RefillPool start it at once. Wall-clock time, not
+        // the engine's: this is about the process's CPU at start, and under a TestScheduler the pool must still fill.
+        if (Settings.WrappingPoolFillDelay > TimeSpan.Zero)
+            _ = Task.Delay(Settings.WrappingPoolFillDelay).ContinueWith(static (_, pool) => ((WrappingKeyPool)pool!).StartFilling(),
+                WrappingKeys, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         system.RegisterOnTermination(WrappingKeys.Dispose);
         ReadyWrappingKeys = new ReadyWrappingKeys(Settings.ReadyWrappingKeys);
         system.RegisterOnTermination(ReadyWrappingKeys.Dispose);

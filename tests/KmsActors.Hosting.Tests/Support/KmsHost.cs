@@ -12,7 +12,7 @@ namespace KmsActors.Hosting.Tests.Support;
 public sealed class KmsHost : IAsyncDisposable
 {
     /// <summary>Only RSA_2048 pairs, one kept ready: RSA-4096 generation would dominate the tests' time.</summary>
-    public const string SmallPool = "kms.import.pool { RSA_2048 = 1, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 }";
+    public const string SmallPool = "kms.import.pool { RSA_2048 = 1, RSA_3072 = 0, RSA_4096 = 0, SM2 = 0 }\nkms.import.pool-fill-delay = 0s";
 
     private KmsHost(IHost host) => Host = host;
 

@@ -1,6 +1,7 @@
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Keys;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Tests.Persistence;
 
 namespace KmsActors.Kms.Tests.Engine;
 
@@ -8,14 +9,19 @@ namespace KmsActors.Kms.Tests.Engine;
 /// Calls that arrive while a key's or a region's write is in flight wait for it (in the actor's own stash, not Akka's
 /// internal one: docs/akka-persistence.md) and are answered after it, in order; each hold is bounded
 /// (kms.max-held-calls-per-key, kms.max-held-calls-per-region): one call more is refused at once with
-/// ThrottlingException, changes nothing and is audited. The journal's gate holds writes without a real wait.
+/// ThrottlingException, changes nothing and is audited. The journal's gate holds writes without a real wait
+/// (<see cref="JournalGate"/> on Akka.Persistence.TestKit's journal).
 /// </summary>
-public sealed class HeldCallTests() : EngineTestBase(GatedJournal.Hocon + "\nkms.max-held-calls-per-key = 3\nkms.max-held-calls-per-region = 2\nkms.passivate-after = 1m")
+public sealed class HeldCallTests : EngineTestBase
 {
     private static readonly byte[] Plaintext = [1, 2, 3];
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private GatedJournal.Gate Gate => GatedJournal.For(Sys);
+    public HeldCallTests()
+        : base(FaultInjectingJournal.Hocon + "\nkms.max-held-calls-per-key = 3\nkms.max-held-calls-per-region = 2\nkms.passivate-after = 1m") =>
+        FaultInjectingJournal.Of(Sys).OnWrite.SetInterceptorAsync(Gate).GetAwaiter().GetResult();
+
+    private JournalGate Gate { get; } = new();
 
     private Task<EncryptResponse> Encrypt(string keyId) => Engine.Encrypt(new EncryptRequest { KeyId = keyId, Plaintext = Plaintext });
 

@@ -136,6 +136,12 @@ public sealed class LiveKeyLimitTests() : EngineTestBase("kms.max-live-keys = 3"
     {
         var primary = await CreateKey(multiRegion: true);
         var others = new[] { await CreateKey(), await CreateKey(), await CreateKey() };
+        // Creating the third other passivated the primary. Settle waits until it has stopped (the region's barrier watches
+        // stopping keys), and the region's Terminated for it then precedes ReplicateKey in the region's mailbox. Without
+        // this, ReplicateKey could arrive while the primary was still stopping: held until it stopped, the three calls
+        // behind it reached the others still running, and the primary, restarted last, was the most recent key and kept.
+        await Engine.Settle();
+        Assert.Empty(await Alive([primary]));
 
         // ReplicateKey restarts the primary; the three calls behind it restart the others and, the last of them,
         // passivate the primary while it waits for the replica region.

@@ -37,7 +37,8 @@ public class SqliteJournal : AsyncWriteJournal
 
     /// <summary>
     /// Runs on the writer thread just before a transaction commits, with the persistence ids it holds. A test hook:
-    /// a subclass that throws here simulates a failing commit (disk full, I/O error).
+    /// a subclass that throws here simulates a failing commit (disk full, I/O error) of this journal's group commit, which
+    /// Akka.Persistence.TestKit's in-memory journal cannot stand in for (tests/…/Persistence/Sqlite/BatchFailureTests).
     /// </summary>
     protected virtual void BeforeCommit(IReadOnlyList<string> persistenceIds)
     {

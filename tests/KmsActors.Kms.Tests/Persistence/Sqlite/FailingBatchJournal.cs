@@ -8,6 +8,8 @@ namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 /// commit holding the writes of at least that many actors fails, and so do the writer's retries of each of those writes
 /// alone (the disk stays broken for that batch), so exactly that batch's callers fail. Uses the journal's test hook
 /// (<see cref="SqliteJournal"/>.BeforeCommit); static because Akka creates the plugin; only <see cref="BatchFailureTests"/> uses it.
+/// Kept rather than Akka.Persistence.TestKit's journal: what it tests is SqliteJournal's group commit (which callers a
+/// failed transaction fails, and its retries), which only the SQLite journal has.
 /// </summary>
 public sealed class FailingBatchJournal(Config config) : SqliteJournal(config)
 {

@@ -8,7 +8,8 @@ namespace KmsActors.Kms.Tests.Persistence.Sqlite;
 /// <summary>
 /// The SQLite journal with a failing disk on demand: commits wait at <see cref="Gate"/> (so that the writes sent
 /// meanwhile pile up into one group) and fail when <see cref="ShouldFail"/> says so. Static because Akka creates
-/// the plugin; only <see cref="SqliteJournalFailureTests"/> uses it, and its tests run one at a time.
+/// the plugin; only <see cref="SqliteJournalFailureTests"/> uses it, and its tests run one at a time. Kept rather than
+/// Akka.Persistence.TestKit's journal: it tests SqliteJournal's own batching (the writes piled into one commit).
 /// </summary>
 public sealed class FailingCommitJournal(Config config) : SqliteJournal(config)
 {
