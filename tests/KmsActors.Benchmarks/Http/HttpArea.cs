@@ -31,12 +31,12 @@ public sealed class HttpArea : IQuickArea
     {
         if (Wrk.Find() is not { } wrk)
         {
-            Console.Error.WriteLine($"The http area drives the endpoints with wrk, which is not installed. Install it: {Wrk.InstallHint}");
+            System.Console.Error.WriteLine($"The http area drives the endpoints with wrk, which is not installed. Install it: {Wrk.InstallHint}");
             Environment.ExitCode = 2;
             yield break;
         }
         await using var server = await ReadmeServer.StartAsync();
-        Console.Error.WriteLine($"http: server as the README starts it: {server.Setup}");
+        System.Console.Error.WriteLine($"http: server as the README starts it: {server.Setup}");
         if (!server.IsAsReadme)
             throw new InvalidOperationException($"The server does not run with the README's defaults: {server.Setup}");
 
