@@ -1,6 +1,7 @@
 namespace KmsActors.Server;
 
-/// <summary>The server's command line: --port N, --data-dir DIR, --config FILE.conf, --in-memory, --verbose, --no-console, plus --kms.*=value switches.</summary>
+/// <summary>The server's command line (<see cref="ServerFlags.All"/> lists the flags): --port N, --data-dir DIR,
+/// --config FILE.conf, --in-memory, --verbose, --no-console, --kms.*=value and --akka.*=value switches, --help, --version.</summary>
 public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile, bool InMemory, IReadOnlyList<string> Switches)
 {
     /// <summary>--verbose: log at Information, every request included (ASP.NET Core's request lines, the actor system's
@@ -10,37 +11,34 @@ public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile
     /// <summary>--no-console: serve only the KMS API and /health, not the web console at /console (docs/console.md).</summary>
     public bool NoConsole { get; init; }
 
+    /// <summary>--help (or -h): print the help instead of starting.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>--version: print the version instead of starting.</summary>
+    public bool ShowVersion { get; init; }
+
     public const int DefaultPort = 4599;
 
+    /// <summary>Reads the command line; --data-dir and --in-memory become the kms.* switches they stand for, ahead of
+    /// the explicit ones.</summary>
+    /// <exception cref="ServerUsageException">An unknown flag, a flag without its value or a bad value.</exception>
     public static ServerOptions Parse(string[] args)
     {
-        int port = DefaultPort;
-        string? dataDir = null, configFile = null;
-        bool inMemory = false, verbose = false, noConsole = false;
-        var switches = new List<string>();
+        var options = new ServerOptions(DefaultPort, null, null, false, []);
         for (var i = 0; i < args.Length; i++)
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--port": port = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--data-dir": dataDir = Value(); break;
-                case "--config": configFile = Value(); break;
-                case "--in-memory": inMemory = true; break;
-                case "--verbose": verbose = true; break;
-                case "--no-console": noConsole = true; break;
-                default:
-                    if (args[i].StartsWith("--kms.", StringComparison.Ordinal) || args[i].StartsWith("--akka.", StringComparison.Ordinal))
-                        switches.Add(args[i]);
-                    else
-                        throw new ArgumentException($"Unknown option '{args[i]}'. Options: --port N, --data-dir DIR, --config FILE.conf, --in-memory, --verbose, --no-console, --kms.<setting>=<value>.");
-                    break;
-            }
+            var flag = ServerFlags.Find(args[i]) ?? throw new ServerUsageException($"Unknown option '{args[i]}'.");
+            var value = flag.IsPrefix ? args[i]
+                : !flag.TakesValue ? ""
+                : i + 1 < args.Length ? args[++i]
+                : throw new ServerUsageException($"{flag.Name} needs a value: {flag.Usage}.");
+            options = flag.Apply(options, value);
         }
-        if (dataDir is not null)
-            switches.Insert(0, $"--kms.data-dir={dataDir}");
-        if (inMemory)
-            switches.Insert(0, "--kms.journal.provider=inmem");
-        return new ServerOptions(port, dataDir, configFile, inMemory, switches) { Verbose = verbose, NoConsole = noConsole };
+        var implied = new List<string>();
+        if (options.InMemory)
+            implied.Add("--kms.journal.provider=inmem");
+        if (options.DataDir is not null)
+            implied.Add($"--kms.data-dir={options.DataDir}");
+        return implied.Count == 0 ? options : options with { Switches = [.. implied, .. options.Switches] };
     }
 }

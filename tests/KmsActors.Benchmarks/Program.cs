@@ -16,12 +16,12 @@ if (args.Contains("--quick"))
     var selected = areas.Where(a => wanted.Count == 0 || wanted.Contains(a.Name)).ToList();
     if (selected.Count == 0)
     {
-        Console.Error.WriteLine($"Unknown area '{string.Join(' ', wanted)}'. Areas: {string.Join(", ", areas.Select(a => a.Name))}.");
+        System.Console.Error.WriteLine($"Unknown area '{string.Join(' ', wanted)}'. Areas: {string.Join(", ", areas.Select(a => a.Name))}.");
         return 2;
     }
     foreach (var area in selected)
         await foreach (var measurement in area.RunAsync(CancellationToken.None))
-            Console.WriteLine(measurement.ToJson());
+            System.Console.WriteLine(measurement.ToJson());
     return 0;
 }
 

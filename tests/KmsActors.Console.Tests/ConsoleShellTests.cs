@@ -44,4 +44,21 @@ public sealed class ConsoleShellTests(ConsoleFixture fixture) : IClassFixture<Co
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains(".top-bar", await css.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task by_default_the_console_follows_the_audit_trail_from_its_first_request_on()
+    {
+        // The fixtures' servers follow from start (ConsoleServer); this one as the README's server does.
+        await using var server = await ConsoleServer.StartAsync("--kms.console.follow-from=first-visit");
+        var unseen = (await server.Kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata.KeyId;
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        var first = await http.GetStringAsync("/console/audit?region=us-east-1");
+        var seen = (await server.Kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata.KeyId;
+        var later = await LiveSupport.Eventually(() => http.GetStringAsync("/console/audit?region=us-east-1"), page => page.Contains(seen, StringComparison.Ordinal));
+
+        Assert.DoesNotContain(unseen, first, StringComparison.Ordinal);
+        Assert.Contains(seen, later, StringComparison.Ordinal);
+        Assert.DoesNotContain(unseen, later, StringComparison.Ordinal);
+    }
 }

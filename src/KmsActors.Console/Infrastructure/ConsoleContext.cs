@@ -9,11 +9,22 @@ namespace KmsActors.Console.Infrastructure;
 /// selector. As in the AWS console the region travels in the address (<c>?region=eu-west-1</c>), so links and
 /// bookmarks keep it; without one the default region applies.
 /// </summary>
-public sealed class ConsoleContext(IKmsClient kms, ConsoleSettings settings, IHttpContextAccessor http)
+public sealed class ConsoleContext
 {
-    public IKmsClient Kms { get; } = kms;
+    private readonly IHttpContextAccessor _http;
 
-    public ConsoleSettings Settings { get; } = settings;
+    public ConsoleContext(IKmsClient kms, ConsoleSettings settings, IHttpContextAccessor http, Live.LiveConsole live)
+    {
+        Kms = kms;
+        Settings = settings;
+        _http = http;
+        // The console's first request starts its live parts (kms.console.follow-from).
+        live.EnsureStarted();
+    }
+
+    public IKmsClient Kms { get; }
+
+    public ConsoleSettings Settings { get; }
 
     public CallerIdentity Caller => Settings.Principal;
 
@@ -21,7 +32,7 @@ public sealed class ConsoleContext(IKmsClient kms, ConsoleSettings settings, IHt
     {
         get
         {
-            var asked = http.HttpContext?.Request.Query["region"].ToString();
+            var asked = _http.HttpContext?.Request.Query["region"].ToString();
             return !string.IsNullOrEmpty(asked) && RegionNames.IsPlausible(asked) ? asked : Settings.DefaultRegion;
         }
     }

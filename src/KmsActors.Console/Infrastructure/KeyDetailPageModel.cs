@@ -10,7 +10,9 @@ namespace KmsActors.Console.Infrastructure;
 /// </summary>
 public abstract class KeyDetailPageModel(ConsoleContext console) : ConsolePageModel(console)
 {
-    [BindProperty(SupportsGet = true)] public string KeyId { get; set; } = "";
+    /// <summary>The key in the address. Read from the route rather than model-bound: binding would read the form, and
+    /// the upload page reads its multipart body itself (Pages/Keys/Material/Upload.cshtml.cs).</summary>
+    public string KeyId => RouteData.Values["keyId"] as string ?? "";
 
     public KeyMetadata? Key { get; private set; }
 
@@ -35,13 +37,22 @@ public abstract class KeyDetailPageModel(ConsoleContext console) : ConsolePageMo
         Warning ??= KeyNotices.TakeWarning(TempData);
         var actionError = Error;
         var ok = await Try(async () =>
+            Key = (await Console.Kms.DescribeKey(new DescribeKeyRequest { KeyId = KeyId }, Console.Caller, Console.Region, ct)).KeyMetadata);
+        if (ok && Key is not null)
         {
-            Key = (await Console.Kms.DescribeKey(new DescribeKeyRequest { KeyId = KeyId }, Console.Caller, Console.Region, ct)).KeyMetadata;
-            Aliases = (await ConsoleAliases.ListAsync(Console, Key!.KeyId, ct)).Select(a => a.AliasName!).Order(StringComparer.Ordinal).ToList();
-        });
+            // The header's aliases are a convenience: a refusal of ListAliases (e.g. no permission) leaves them out, as AWS's console does.
+            try
+            {
+                Aliases = (await ConsoleAliases.ListAsync(Console, Key.KeyId, ct)).Select(a => a.AliasName!).Order(StringComparer.Ordinal).ToList();
+            }
+            catch (KmsException)
+            {
+                Aliases = [];
+            }
+        }
         if (actionError is not null)
             Error = actionError;
-        return ok;
+        return ok && Key is not null;
     }
 
     /// <summary>Runs an action on the key; on success the page is reloaded (Post/Redirect/Get) with a notice, on refusal

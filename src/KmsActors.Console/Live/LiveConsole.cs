@@ -1,3 +1,4 @@
+using Akka.Actor;
 using KmsActors.Hosting.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -8,16 +9,21 @@ namespace KmsActors.Console.Live;
 
 /// <summary>
 /// The console's live parts (docs/console.md): the audit history and its server-sent event stream, and the per-operation
-/// request figures of the Metrics page. Both start with the host, so the pages show what happened before they were
-/// first opened.
+/// request figures of the Metrics page. Following the trail and the meter costs every call a little, so by default
+/// they start at the first console request (kms.console.follow-from = "first-visit"); "start" starts them with the host.
 /// </summary>
-public sealed class LiveConsole(AuditHistory audit, OperationMetrics metrics) : IHostedService
+public sealed class LiveConsole(IServiceProvider services, ActorSystem system) : IHostedService
 {
+    public const string FollowFromSetting = "kms.console.follow-from";
+
+    private int _started;
+
     public static IServiceCollection AddServices(IServiceCollection services)
     {
         services.AddSingleton<AuditHistory>();
         services.AddSingleton(s => new OperationMetrics(s.GetRequiredService<KmsMetrics>(), TimeProvider.System));
-        services.AddHostedService<LiveConsole>();
+        services.AddSingleton<LiveConsole>();
+        services.AddHostedService(s => s.GetRequiredService<LiveConsole>());
         return services;
     }
 
@@ -27,13 +33,26 @@ public sealed class LiveConsole(AuditHistory audit, OperationMetrics metrics) : 
         return endpoints;
     }
 
+    /// <summary>Starts following the audit trail and the meter, once; every console request calls it (ConsoleContext).</summary>
+    public void EnsureStarted()
+    {
+        if (Volatile.Read(ref _started) != 0 || Interlocked.Exchange(ref _started, 1) != 0)
+            return;
+        // Resolving OperationMetrics turns its meter listener on.
+        services.GetRequiredService<OperationMetrics>();
+        services.GetRequiredService<AuditHistory>().Start();
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Resolved here so the meter listener is on from the start.
-        _ = metrics;
-        audit.Start();
+        var from = system.Settings.Config.GetString(FollowFromSetting, "first-visit");
+        if (from == "start")
+            EnsureStarted();
+        else if (from != "first-visit")
+            throw new ArgumentException($"{FollowFromSetting} is \"start\" or \"first-visit\", not \"{from}\".");
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => audit.StopAsync();
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _started) != 0 ? services.GetRequiredService<AuditHistory>().StopAsync() : Task.CompletedTask;
 }

@@ -121,7 +121,7 @@ public static partial class KeyRules
         });
     }
 
-    /// <summary>RetireGrant of <paramref name="grantId"/> (from the request's GrantId or its token, see <see cref="GrantIdOf"/>)
+    /// <summary>RetireGrant of the grant (its ID from the request's GrantId or its token, see <see cref="GrantIdOf"/>)
     /// by <paramref name="caller"/>: those <see cref="GrantRules.MayRetire"/> names may, and principals of the key's account
     /// to whom it delegated retiring (<paramref name="delegated"/>: its IAM policies allow kms:RetireGrant).</summary>
     public static KeyDecision RetireGrant(KmsKey key, RetireGrantRequest r, PrincipalInfo caller, DateTimeOffset now, bool delegated = false)

@@ -7,7 +7,7 @@ using KmsActors.Kms.Protocol;
 namespace KmsActors.Kms.Realism;
 
 /// <summary>
-/// The engine's front door for kms.realism: <see cref="KmsEngine"/> asks it before sending a call (quota,
+/// The engine's front door for kms.realism: <see cref="Engine.KmsEngine"/> asks it before sending a call (quota,
 /// eventual consistency, injected fault, then latency) and shows it the answer (to learn new keys). Every caller — the
 /// server, IKmsClient, the TestKit — enters through KmsEngine.Send, so every caller meets the same gate. When every
 /// switch is off, <see cref="Active"/> is false and the engine skips it entirely.

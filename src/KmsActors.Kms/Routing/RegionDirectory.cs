@@ -4,7 +4,7 @@ using Akka.Actor;
 namespace KmsActors.Kms.Routing;
 
 /// <summary>
-/// The region actors the engine actor has started, by (account, region), shared with the <see cref="KmsEngine"/> façade
+/// The region actors the engine actor has started, by (account, region), shared with the <see cref="Engine.KmsEngine"/> façade
 /// so calls skip the engine actor's hop. Written only by the engine actor (after the region's first call, removed when
 /// it terminates); read by any caller thread. The last hit is kept by reference: nearly every call names the same
 /// account and region strings (the defaults), so the common lookup is two reference comparisons.

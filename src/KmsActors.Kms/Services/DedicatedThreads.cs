@@ -69,7 +69,7 @@ internal sealed class DedicatedThreads : IDisposable
             work();
     }
 
-    /// <summary>Runs what was queued, then stops the threads (waiting at most <paramref name="wait"/> for them).</summary>
+    /// <summary>Runs what was queued, then stops the threads (waiting at most 30 s for them).</summary>
     public void Dispose() => Dispose(TimeSpan.FromSeconds(30));
 
     public void Dispose(TimeSpan wait)

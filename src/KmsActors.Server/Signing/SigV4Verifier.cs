@@ -11,9 +11,10 @@ namespace KmsActors.Server.Signing;
 /// </summary>
 public static class SigV4Verifier
 {
-    /// <summary>True when <paramref name="authorization"/>'s signature is the one <paramref name="secretKey"/> gives for this request, signed within 15 minutes of <paramref name="now"/>.</summary>
+    /// <summary>How far a request's X-Amz-Date may be from the server's clock, either way.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
 
+    /// <summary>True when <paramref name="authorization"/>'s signature is the one <paramref name="secretKey"/> gives for this request, signed within 15 minutes of <paramref name="now"/>.</summary>
     /// <param name="now">The server's wall clock (the HTTP layer's, not the engine's scheduler).</param>
     public static bool IsValid(HttpRequest request, ReadOnlySpan<byte> body, SigV4Authorization authorization, string secretKey, DateTimeOffset now, out string problem)
     {

@@ -14,7 +14,8 @@ namespace KmsActors.Benchmarks.Http;
 /// Quick mode area "http" (issue #14): Encrypt over HTTP through the server as the README starts it, against a bare
 /// Kestrel endpoint that reads the same request and answers a fixed body, both driven by wrk (16 connections, 2
 /// threads, the same Lua script shape: the AWS CLI's signed Encrypt request) in alternation within one run.
-/// <c>-- http --quick</c> (<c>-- http endpoint --quick</c>: only the in-memory http.endpoint figures); KMS_BENCH_SECONDS sets each wrk run's length (default 5 s), KMS_BENCH_ROUNDS the number of
+/// <c>-- http --quick</c> (<c>-- http endpoint --quick</c>: only the in-memory http.endpoint figures; <c>--no-console</c>:
+/// the server without the web console); KMS_BENCH_SECONDS sets each wrk run's length (default 5 s), KMS_BENCH_ROUNDS the number of
 /// server/bare pairs (default 3).
 /// </summary>
 public sealed class HttpArea : IQuickArea
@@ -31,12 +32,12 @@ public sealed class HttpArea : IQuickArea
     {
         if (Wrk.Find() is not { } wrk)
         {
-            Console.Error.WriteLine($"The http area drives the endpoints with wrk, which is not installed. Install it: {Wrk.InstallHint}");
+            System.Console.Error.WriteLine($"The http area drives the endpoints with wrk, which is not installed. Install it: {Wrk.InstallHint}");
             Environment.ExitCode = 2;
             yield break;
         }
         await using var server = await ReadmeServer.StartAsync();
-        Console.Error.WriteLine($"http: server as the README starts it: {server.Setup}");
+        System.Console.Error.WriteLine($"http: server as the README starts it: {server.Setup}");
         if (!server.IsAsReadme)
             throw new InvalidOperationException($"The server does not run with the README's defaults: {server.Setup}");
 

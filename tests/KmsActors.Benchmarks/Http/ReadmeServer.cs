@@ -69,7 +69,9 @@ public sealed class ReadmeServer : IAsyncDisposable
         var previous = Environment.CurrentDirectory;
         // Program.cs: KmsServer.Create(args).Run(), relative paths against the directory it was started in.
         Environment.CurrentDirectory = directory;
-        var app = KmsServer.Create(["--port", "0"]);
+        // `-- http --quick --no-console`: the same server without the web console (docs/console.md), to see what the
+        // console's audit follower and meter listener cost the Encrypt path.
+        var app = KmsServer.Create(Environment.GetCommandLineArgs().Contains("--no-console") ? ["--port", "0", "--no-console"] : ["--port", "0"]);
         await app.StartAsync();
         // The server fills its wrapping-key pool (kms.import.pool: 8 + 4 + 2 RSA pairs and 4 SM2) in the background after
         // it starts: many CPU-seconds of RSA key generation, a one-off that is not the Encrypt path being measured.

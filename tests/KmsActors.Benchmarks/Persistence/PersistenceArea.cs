@@ -23,7 +23,7 @@ public sealed class PersistenceArea : IQuickArea
         if (postgres is { } value)
             yield return new Measurement("persist.postgres.actors1000", value, "events/s");
         else
-            await Console.Error.WriteLineAsync($"persist.postgres.actors1000 skipped: {reason}");
+            await System.Console.Error.WriteLineAsync($"persist.postgres.actors1000 skipped: {reason}");
         yield return new Measurement("replay.sqlite", await SqliteReplay.EventsPerSecond(ReplayEvents, cancellationToken), "events/s");
     }
 }

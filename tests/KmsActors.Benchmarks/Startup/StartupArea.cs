@@ -22,7 +22,7 @@ public sealed class StartupArea : IQuickArea
     public async IAsyncEnumerable<Measurement> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var server = ServerProcess.Find();
-        Console.Error.WriteLine($"startup: {server.Describe()}, {Runs} cold starts each (load average {LoadAverage()})");
+        System.Console.Error.WriteLine($"startup: {server.Describe()}, {Runs} cold starts each (load average {LoadAverage()})");
         var work = Directory.CreateTempSubdirectory("kms-startup-bench-").FullName;
         try
         {
@@ -32,7 +32,7 @@ public sealed class StartupArea : IQuickArea
 
             var stored = Path.Combine(work, "stored-10k");
             var made = await StoredKeysDataDir.Create(stored, StoredKeys);
-            Console.Error.WriteLine($"startup: {StoredKeys:N0} keys written to {stored} in {made.TotalSeconds:F1} s");
+            System.Console.Error.WriteLine($"startup: {StoredKeys:N0} keys written to {stored} in {made.TotalSeconds:F1} s");
             var full = await Measure(server, () => StoredKeysDataDir.CopyOf(stored, Path.Combine(work, $"copy-{Guid.NewGuid():N}")), cancellationToken);
             yield return new Measurement("startup.10k-keys.health.ms", full.Health, "ms");
             yield return new Measurement("startup.10k-keys.first-call.ms", full.FirstCall, "ms");
@@ -53,7 +53,7 @@ public sealed class StartupArea : IQuickArea
             health.Add(start.Health.TotalMilliseconds);
             firstCall.Add(start.FirstCall.TotalMilliseconds);
         }
-        Console.Error.WriteLine($"startup: health {string.Join(", ", health.Select(h => h.ToString("F0")))} ms; "
+        System.Console.Error.WriteLine($"startup: health {string.Join(", ", health.Select(h => h.ToString("F0")))} ms; "
                                 + $"first call {string.Join(", ", firstCall.Select(h => h.ToString("F0")))} ms");
         return (Median(health), Median(firstCall));
     }

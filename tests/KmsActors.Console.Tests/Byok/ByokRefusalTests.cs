@@ -14,7 +14,7 @@ namespace KmsActors.Console.Tests.Byok;
 /// token come from GetParametersForImport through the SDK here; ByokFlowTests downloads them through the page.
 /// </summary>
 [Collection(ByokConsole.Name)]
-public sealed class ByokRefusalTests(ConsoleFixture fixture)
+public sealed class ByokRefusalTests(VirtualTimeConsoleFixture fixture)
 {
     private readonly MaterialSteps _steps = new(fixture);
 
@@ -117,6 +117,22 @@ public sealed class ByokRefusalTests(ConsoleFixture fixture)
 
         Assert.Equal("Confirm that you want to delete the key material.", Browser.WaitFor(d => d.FindElement(By.Id("confirm-missing"))).Text);
         Assert.Equal(Sdk.KeyState.Enabled, (await _steps.Describe(keyId)).KeyState);
+    }
+
+    [Fact]
+    public async Task upload_with_a_token_past_its_24_hours_is_refused_as_expired_and_changes_nothing()
+    {
+        var keyId = await _steps.CreateExternalKey();
+        var downloaded = _steps.DownloadWrappingKeyAndToken(keyId, "RSA_2048", "RSAES_OAEP_SHA_256");
+        await fixture.AdvanceAsync(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+
+        await AssertRefused(keyId, Wrap(downloaded.PublicKey, Material()), downloaded.ImportToken, validTo: null,
+            "ExpiredImportTokenException", "The import token expired at ", fill: () => Browser.Find(By.Id("KeyMaterialDescription")).SendKeys("late"));
+
+        Assert.EndsWith("Call GetParametersForImport for a new public key and import token.", _steps.ShownError.Message, StringComparison.Ordinal);
+        Assert.Equal("late", Browser.Find(By.Id("KeyMaterialDescription")).GetAttribute("value"));
+        Assert.True(Browser.Find(By.Id("does-not-expire")).Selected);
+        Assert.Equal(Sdk.KeyState.PendingImport, (await _steps.Describe(keyId)).KeyState);
     }
 
     private async Task AssertRefused(string keyId, byte[]? wrapped, byte[]? token, string? validTo, string code, string? message, bool liftPickerLimit = false,

@@ -13,7 +13,9 @@ public sealed class Browser : IDisposable
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ChromeDriverPath = "/usr/bin/chromedriver";
 
-    public Browser()
+    /// <param name="javaScript">false: the browser runs no script (Chromium's managed content setting), for the pages'
+    /// plain-form paths (issue #15 item 6: everything but the live parts works without JavaScript).</param>
+    public Browser(bool javaScript = true)
     {
         if (!File.Exists(ChromiumPath) || !File.Exists(ChromeDriverPath))
             throw new InvalidOperationException(
@@ -28,6 +30,8 @@ public sealed class Browser : IDisposable
         DownloadDirectory = Directory.CreateTempSubdirectory("kms-console-downloads-").FullName;
         options.AddUserProfilePreference("download.default_directory", DownloadDirectory);
         options.AddUserProfilePreference("download.prompt_for_download", false);
+        if (!javaScript)
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
     }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KmsActors.Console.Infrastructure;
+using KmsActors.Console.Infrastructure.Material;
 using KmsActors.Console.Live;
 using KmsActors.Kms.Model;
 
@@ -65,14 +66,7 @@ public sealed class IndexModel(ConsoleContext console, ActorSystem system) : Con
     /// <summary>A key whose material expires, and the seconds left on the engine's clock at render time.</summary>
     public sealed record ExpiringKey(KeyMetadata Metadata, string? Alias, long SecondsUntilKeyMaterialExpiration)
     {
-        /// <summary>"12 days 03:04:05", as the countdown script writes it.</summary>
-        public string TimeLeft
-        {
-            get
-            {
-                var left = TimeSpan.FromSeconds(SecondsUntilKeyMaterialExpiration);
-                return left.Days > 0 ? $"{left.Days} day{(left.Days == 1 ? "" : "s")} {left:hh\\:mm\\:ss}" : $"{left:hh\\:mm\\:ss}";
-            }
-        }
+        /// <summary>"12 days 03:04:05", as the countdown scripts write it (the Key material tab's text too).</summary>
+        public string TimeLeft => MaterialTimes.Countdown(SecondsUntilKeyMaterialExpiration);
     }
 }

@@ -47,7 +47,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 var lines = (await harness.Kill()).Select(AckLine.Parse).OfType<AckLine>().ToList();
 
                 var inFlight = expected.Absorb(lines, harness.Diagnostics);
-                await VerifyOnRestartedEngine(dataDir, expected, inFlight, run);
+                try
+                {
+                    await VerifyOnRestartedEngine(dataDir, expected, inFlight, run);
+                }
+                catch (Exception failed)
+                {
+                    // The seed in the failure itself: the test output (where the seed is also written) is not always kept.
+                    throw new Xunit.Sdk.XunitException($"Kill {run + 1} of seed {seed} (KMS_CRASH_SEED={seed} repeats it): {failed}");
+                }
                 output.WriteLine($"kill {run + 1,2}{(duringStartup ? " (start-up)" : ""),-11}: {lines.Count(l => l.Kind == AckLine.Ack),4} acknowledged, " +
                     $"{inFlight.Count} in flight; {expected.Keys.Count} keys verified");
             }
