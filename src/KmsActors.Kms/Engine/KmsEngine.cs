@@ -107,11 +107,11 @@ public sealed partial class KmsEngine
         // The call's span (KmsTracing): null, and nothing allocated, while nobody listens to the KmsActors source.
         var activity = KmsTracing.StartCall(command);
         if (activity is null)
-            return _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+            return Enter<TResponse>(command, ct);
         Task<TResponse> reply;
         try
         {
-            reply = _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
+            reply = Enter<TResponse>(command, ct);
         }
         catch (Exception error)
         {
@@ -120,6 +120,10 @@ public sealed partial class KmsEngine
         }
         return KmsTracing.Traced(reply, activity);
     }
+
+    /// <summary>Through the realism gate when a realism switch is on, else straight to the answering actor.</summary>
+    private Task<TResponse> Enter<TResponse>(KmsCommand command, CancellationToken ct) =>
+        _realism.Active ? SendRealistic<TResponse>(command, ct) : Dispatch<TResponse>(command, ct);
 
     /// <summary>The call as it is: the caller's task completes when the answering actor replies (no async frame here).</summary>
     private Task<TResponse> Dispatch<TResponse>(KmsCommand command, CancellationToken ct)
