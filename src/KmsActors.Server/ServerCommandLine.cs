@@ -1,10 +1,11 @@
 using System.Reflection;
 using System.Text;
+using KmsActors.Kms.Configuration;
 
 namespace KmsActors.Server;
 
 /// <summary>
-/// What <c>kmsactors</c> answers without starting the server: --help, --version, and a command line it cannot run
+/// What <c>kmsactors</c> answers without starting the server: --help, --version, --print-reference, and a command line it cannot run
 /// with (the message and the short usage on stderr, exit code 2). Program.cs asks it first.
 /// </summary>
 public static class ServerCommandLine
@@ -43,6 +44,11 @@ public static class ServerCommandLine
         if (options.ShowVersion)
         {
             output.WriteLine(Version);
+            return 0;
+        }
+        if (options.ShowReference)
+        {
+            output.Write(KmsConfiguration.ProfileText("reference"));
             return 0;
         }
         return null;
@@ -84,7 +90,8 @@ public static class ServerCommandLine
                 .AppendLine($"  aws kms create-key --origin EXTERNAL --endpoint-url http://127.0.0.1:{ServerOptions.DefaultPort}")
                 .AppendLine("      A key waiting for imported material, from the AWS CLI.")
                 .AppendLine()
-                .AppendLine("Settings: every kms.* setting, with its default, is in hocon/reference.conf. Highest first:")
+                .AppendLine($"Settings: every kms.* setting, with its default, is in the reference configuration ({Command} --print-reference).")
+                .AppendLine("Highest first:")
                 .AppendLine("--kms.<setting>=<value> switches, KMS__<SECTION>__<NAME> environment variables (KMS__ACCOUNT_ID,")
                 .AppendLine("KMS__JOURNAL__PROVIDER), the --config file, the defaults.")
                 .ToString();

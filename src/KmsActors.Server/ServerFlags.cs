@@ -14,7 +14,7 @@ public static class ServerFlags
             (o, v) => o with { Port = ParsePort(v) }),
         new("--data-dir", "DIR", "Where the journal and the sealed key material live (kms.data-dir; default ./kms-data).",
             (o, v) => o with { DataDir = v }),
-        new("--config", "FILE.conf", "A HOCON file of settings over the defaults (every kms.* setting is in hocon/reference.conf).",
+        new("--config", "FILE.conf", "A HOCON file of settings over the defaults (every kms.* setting: --print-reference).",
             (o, v) => o with { ConfigFile = v }),
         new("--in-memory", null, "Keep nothing on disk (kms.journal.provider=inmem): the keys live as long as the process.",
             (o, _) => o with { InMemory = true }),
@@ -26,6 +26,8 @@ public static class ServerFlags
             (o, argument) => o with { Switches = [.. o.Switches, argument] }),
         new("--akka.", "<setting>=<value>", "Any Akka.NET setting, e.g. --akka.loglevel=DEBUG.",
             (o, argument) => o with { Switches = [.. o.Switches, argument] }),
+        new("--print-reference", null, "Print the reference configuration (every kms.* setting, its default and what it does) and exit.",
+            (o, _) => o with { ShowReference = true }),
         new("--version", null, "Print the version and exit.", (o, _) => o with { ShowVersion = true }),
         new("--help", null, "Print this help and exit.", (o, _) => o with { ShowHelp = true }) { Alias = "-h" },
     ];

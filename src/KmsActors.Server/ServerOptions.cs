@@ -1,7 +1,7 @@
 namespace KmsActors.Server;
 
 /// <summary>The server's command line (<see cref="ServerFlags.All"/> lists the flags): --port N, --data-dir DIR,
-/// --config FILE.conf, --in-memory, --verbose, --no-console, --kms.*=value and --akka.*=value switches, --help, --version.</summary>
+/// --config FILE.conf, --in-memory, --verbose, --no-console, --kms.*=value and --akka.*=value switches, --print-reference, --help, --version.</summary>
 public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile, bool InMemory, IReadOnlyList<string> Switches)
 {
     /// <summary>--verbose: log at Information, every request included (ASP.NET Core's request lines, the actor system's
@@ -16,6 +16,10 @@ public sealed record ServerOptions(int Port, string? DataDir, string? ConfigFile
 
     /// <summary>--version: print the version instead of starting.</summary>
     public bool ShowVersion { get; init; }
+
+    /// <summary>--print-reference: print the shipped hocon/reference.conf (every kms.* setting, its default and what it
+    /// does) instead of starting.</summary>
+    public bool ShowReference { get; init; }
 
     public const int DefaultPort = 4599;
 

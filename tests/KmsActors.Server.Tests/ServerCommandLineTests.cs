@@ -43,6 +43,33 @@ public sealed class ServerCommandLineTests
     }
 
     [Fact]
+    public void print_reference_prints_the_shipped_reference_configuration_with_its_comments()
+    {
+        Assert.Equal(0, Answer("--print-reference"));
+        var printed = _output.ToString();
+        var shipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "hocon", "reference.conf"));
+        Assert.Equal(shipped, printed);
+        Assert.Contains("passivate-after", printed);
+        Assert.Empty(_error.ToString());
+    }
+
+    [Fact]
+    public void help_names_print_reference_as_where_every_setting_is()
+    {
+        Answer("--help");
+        Assert.Contains("kmsactors --print-reference", _output.ToString());
+        Assert.DoesNotContain("hocon/reference.conf", _output.ToString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KmsActors.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("KmsActors.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public void an_unknown_flag_prints_the_short_usage_to_stderr_with_exit_code_2()
     {
         Assert.Equal(2, Answer("--in-memory", "--debug"));

@@ -21,12 +21,16 @@ public static class KmsConfiguration
     public static Config Reference => Profile("reference");
 
     /// <summary>One of the shipped profiles: reference, sqlite, postgres, inmem, testkit.</summary>
-    public static Config Profile(string name)
+    public static Config Profile(string name) => ConfigurationFactory.ParseString(ProfileText(name));
+
+    /// <summary>The text of a shipped profile as written, comments included: what <c>kmsactors --print-reference</c>
+    /// prints for "reference", so a user without the repository reads every kms.* setting and what it does.</summary>
+    public static string ProfileText(string name)
     {
         using var stream = Resources.GetManifestResourceStream($"KmsActors.hocon.{name}.conf")
             ?? throw new ArgumentException($"No HOCON profile named '{name}'. Shipped: reference, sqlite, postgres, inmem, testkit.", nameof(name));
         using var reader = new StreamReader(stream);
-        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     /// <summary>Builds the full configuration and prepares what the journal needs (data directory, SQLite WAL).</summary>
