@@ -83,7 +83,7 @@ public sealed partial class OutsideTheRepositoryTests(PackedFeed feed, ITestOutp
     }
 
     [Fact]
-    public async Task the_tool_prints_its_version_and_its_help_and_refuses_an_unknown_flag()
+    public async Task the_tool_prints_its_version_its_help_and_its_reference_configuration_and_refuses_an_unknown_flag()
     {
         var kmsactors = await InstallTool();
         var environment = Dotnet.Environment();
@@ -92,12 +92,16 @@ public sealed partial class OutsideTheRepositoryTests(PackedFeed feed, ITestOutp
         var version = (await Dotnet.RunProgramAsync(kmsactors, feed.Root, environment, timeout, "--version")).Succeeded();
         var help = (await Dotnet.RunProgramAsync(kmsactors, feed.Root, environment, timeout, "--help")).Succeeded();
         var wrong = await Dotnet.RunProgramAsync(kmsactors, feed.Root, environment, timeout, "--debug");
+        var reference = (await Dotnet.RunProgramAsync(kmsactors, feed.Root, environment, timeout, "--print-reference")).Succeeded();
 
         Assert.Equal(feed.Version, version.Output.Trim());
         Assert.StartsWith($"kmsactors {feed.Version}: an AWS KMS simulator.", help.Output);
-        foreach (var flag in new[] { "--port N", "--data-dir DIR", "--config FILE.conf", "--in-memory", "--verbose", "--no-console", "--kms.<setting>=<value>", "--akka.<setting>=<value>", "--version", "--help, -h" })
+        foreach (var flag in new[] { "--port N", "--data-dir DIR", "--config FILE.conf", "--in-memory", "--verbose", "--no-console", "--kms.<setting>=<value>", "--akka.<setting>=<value>", "--print-reference", "--version", "--help, -h" })
             Assert.Contains($"\n  {flag} ", help.Output);
         Assert.Contains("Examples:", help.Output);
+        // The reference configuration travels inside the tool: a user without the repository reads every setting.
+        Assert.Contains("passivate-after", reference.Output);
+        Assert.Contains("max-held-calls-per-key", reference.Output);
         Assert.Equal(2, wrong.ExitCode);
         Assert.Empty(wrong.Output);
         Assert.StartsWith("kmsactors: Unknown option '--debug'.\nUsage: kmsactors [--port N]", wrong.Error);
