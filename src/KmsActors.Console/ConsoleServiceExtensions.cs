@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KmsActors.Console.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,8 @@ public static class ConsoleServiceExtensions
 
     public static IServiceCollection AddKmsConsole(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
+        // Not AddHttpContextAccessor: it would cost every request of the server, the KMS API's too (ConsoleRequest).
+        services.AddScoped<ConsoleRequest>();
         services.AddSingleton(s => ConsoleSettings.From(s.GetRequiredService<ActorSystem>().Settings.Config));
         services.AddScoped<ConsoleContext>();
         Live.LiveConsole.AddServices(services);
@@ -37,6 +39,36 @@ public static class ConsoleServiceExtensions
                         parts.ApplicationParts.Add(part);
             });
         return services;
+    }
+
+    /// <summary>
+    /// The console's middleware, for requests under /console only: what a console page needs (its request, ASP.NET
+    /// Core's authorization and antiforgery middleware) stays off the server's other paths, the KMS API's
+    /// <c>POST /</c> above all. Call it after building the application and before <see cref="MapKmsConsole"/>.
+    /// </summary>
+    /// <remarks>A WebApplication adds the authorization and antiforgery middleware for every request when their services
+    /// are registered (Razor Pages registers both) unless the application already uses them; the two properties below are
+    /// how UseAuthorization and UseAntiforgery tell it they were used (ASP.NET Core's own keys: were they renamed, the
+    /// automatic middleware would come back, costing time, not behaviour).</remarks>
+    public static IApplicationBuilder UseKmsConsole(this IApplicationBuilder app)
+    {
+        app.Properties["__AuthorizationMiddlewareSet"] = true;
+        app.Properties["__AntiforgeryMiddlewareSet"] = true;
+        var authentication = app.ApplicationServices.GetService<IAuthenticationSchemeProvider>() is not null;
+        if (authentication)
+            app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(PathBase), console =>
+        {
+            console.Use((context, next) =>
+            {
+                context.RequestServices.GetRequiredService<ConsoleRequest>().HttpContext = context;
+                return next(context);
+            });
+            if (authentication)
+                console.UseAuthentication();
+            console.UseAuthorization();
+            console.UseAntiforgery();
+        });
     }
 
     public static IEndpointRouteBuilder MapKmsConsole(this IEndpointRouteBuilder endpoints)

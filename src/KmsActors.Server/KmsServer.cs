@@ -53,7 +53,10 @@ public static class KmsServer
         // Ready once the actor system is up (the host starts it before it serves); in cluster mode once joined (ServerHealth).
         app.MapGet("/health", (ActorSystem system, CancellationToken ct) => ServerHealth.Answer(system, ct));
         if (!options.NoConsole)
+        {
+            app.UseKmsConsole(); // the console's middleware for /console only, not for POST /
             app.MapKmsConsole();
+        }
         return app;
     }
 

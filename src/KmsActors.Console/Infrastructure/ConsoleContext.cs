@@ -11,13 +11,13 @@ namespace KmsActors.Console.Infrastructure;
 /// </summary>
 public sealed class ConsoleContext
 {
-    private readonly IHttpContextAccessor _http;
+    private readonly ConsoleRequest _request;
 
-    public ConsoleContext(IKmsClient kms, ConsoleSettings settings, IHttpContextAccessor http, Live.LiveConsole live)
+    public ConsoleContext(IKmsClient kms, ConsoleSettings settings, ConsoleRequest request, Live.LiveConsole live)
     {
         Kms = kms;
         Settings = settings;
-        _http = http;
+        _request = request;
         // The console's first request starts its live parts (kms.console.follow-from).
         live.EnsureStarted();
     }
@@ -32,7 +32,7 @@ public sealed class ConsoleContext
     {
         get
         {
-            var asked = _http.HttpContext?.Request.Query["region"].ToString();
+            var asked = _request.HttpContext?.Request.Query["region"].ToString();
             return !string.IsNullOrEmpty(asked) && RegionNames.IsPlausible(asked) ? asked : Settings.DefaultRegion;
         }
     }

@@ -62,7 +62,7 @@ public sealed partial record AuditRecord
     /// sourceKeyMaterialId and destinationKeyMaterialId); null when there is none (docs/audit.md).</summary>
     public IReadOnlyDictionary<string, object?>? AdditionalEventData
     {
-        get => _additionalEventData ??= WithNode(CloudTrailShapes.AdditionalEventData(_materialId, _secondMaterialId, _reEncrypt));
+        get => _additionalEventData ??= CloudTrailShapes.AdditionalEventData(_materialId, _secondMaterialId, _reEncrypt);
         init => _additionalEventData = value;
     }
     // The material IDs stay strings until someone reads the map (most records are published to nobody).
@@ -122,7 +122,6 @@ public sealed partial record AuditRecord
             EventType = ApiCall,
             RecipientAccountId = caller.AccountId,
         };
-        record._node = command.Node;
         if (command.TryGetUnformattedRequestId(out var requestId))
             record._requestGuid = requestId;
         else
@@ -142,6 +141,7 @@ public sealed partial record AuditRecord
             (record._materialId, record._secondMaterialId, record._reEncrypt) = CloudTrailShapes.MaterialIdsOf(response);
             record._materialId ??= keyMaterialId;
         }
+        record.AddNode(command.Node);
         return record;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Akka.Actor;
 using KmsActors.Hosting.Metrics;
 using KmsActors.Kms.Engine;
 
@@ -13,7 +14,17 @@ public sealed class MeasuredKmsRequestHandler(IKmsRequestHandler inner, KmsMetri
         var outcome = KmsMetricNames.SuccessOutcome;
         try
         {
-            return await inner.HandleAsync(operation, request, caller, region, requestId, ct).ConfigureAwait(false);
+            if (inner is not KmsEngineRequestHandler engine)
+                return await inner.HandleAsync(operation, request, caller, region, requestId, ct).ConfigureAwait(false);
+            // The engine's handler unwrapped here, in this frame: what it does, without a second async frame per call.
+            try
+            {
+                return KmsEngineRequestHandler.Unwrap(await engine.Send(request, caller, region, requestId, ct).ConfigureAwait(false));
+            }
+            catch (AskTimeoutException)
+            {
+                throw KmsEngineRequestHandler.Timeout(operation);
+            }
         }
         catch (Exception error)
         {

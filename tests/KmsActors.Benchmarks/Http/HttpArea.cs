@@ -67,8 +67,8 @@ public sealed class HttpArea : IQuickArea
 
             await Wrk.Run(wrk, server.Address, serverScript, WarmUp, cancellationToken);
             await Wrk.Run(wrk, bare.Address, bareScript, WarmUp, cancellationToken);
-            var serverRuns = new List<(WrkResult Run, TimeSpan Cpu)>();
-            var bareRuns = new List<(WrkResult Run, TimeSpan Cpu)>();
+            var serverRuns = new List<(WrkResult Run, TimeSpan Cpu, long Bytes)>();
+            var bareRuns = new List<(WrkResult Run, TimeSpan Cpu, long Bytes)>();
             for (var round = 0; round < Rounds; round++)
             {
                 // ABBA order, so a drift in the machine's load does not favour one side.
@@ -91,6 +91,10 @@ public sealed class HttpArea : IQuickArea
             // The process's CPU per request (wrk's own excluded): what each side costs, nearly independent of the load.
             yield return new Measurement("http.encrypt.server.cpu-per-req", CpuPerRequest(serverRuns), "us/req");
             yield return new Measurement("http.encrypt.bare.cpu-per-req", CpuPerRequest(bareRuns), "us/req");
+            yield return new Measurement("http.encrypt.cpu-ratio", CpuPerRequest(bareRuns) / CpuPerRequest(serverRuns), "x bare");
+            // What the process allocated per request (both sides live in it): independent of the machine's load.
+            yield return new Measurement("http.encrypt.server.bytes-per-req", BytesPerRequest(serverRuns), "B/req");
+            yield return new Measurement("http.encrypt.bare.bytes-per-req", BytesPerRequest(bareRuns), "B/req");
         }
         finally
         {
@@ -98,18 +102,22 @@ public sealed class HttpArea : IQuickArea
         }
     }
 
-    private static async Task<(WrkResult Run, TimeSpan Cpu)> Measure(string wrk, Uri address, string script, CancellationToken ct)
+    private static async Task<(WrkResult Run, TimeSpan Cpu, long Bytes)> Measure(string wrk, Uri address, string script, CancellationToken ct)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var run = await Wrk.Run(wrk, address, script, Window, ct);
-        return (run, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+        return (run, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes() - allocatedBefore);
     }
 
-    private static double Rate(List<(WrkResult Run, TimeSpan Cpu)> runs) =>
+    private static double Rate(List<(WrkResult Run, TimeSpan Cpu, long Bytes)> runs) =>
         runs.Sum(r => r.Run.Requests) / runs.Sum(r => r.Run.Duration.TotalSeconds);
 
-    private static double CpuPerRequest(List<(WrkResult Run, TimeSpan Cpu)> runs) =>
+    private static double CpuPerRequest(List<(WrkResult Run, TimeSpan Cpu, long Bytes)> runs) =>
         runs.Sum(r => r.Cpu.TotalMicroseconds) / runs.Sum(r => r.Run.Requests);
+
+    private static double BytesPerRequest(List<(WrkResult Run, TimeSpan Cpu, long Bytes)> runs) =>
+        (double)runs.Sum(r => r.Bytes) / runs.Sum(r => r.Run.Requests);
 
     private static double Median(IEnumerable<double> values) => Throughput.Percentile(values.ToList(), 50);
 

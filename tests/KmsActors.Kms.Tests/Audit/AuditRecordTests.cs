@@ -154,4 +154,29 @@ public sealed class AuditRecordTests
         Assert.True(parameters.GetProperty("multiRegion").GetBoolean());
         Assert.Equal("byok", parameters.GetProperty("tags")[0].GetProperty("tagValue").GetString());
     }
+
+    [Fact]
+    public void a_node_given_to_a_command_survives_its_copies_and_is_named_in_its_audit_record()
+    {
+        var encrypt = new EncryptResponse { KeyId = KeyArn, CiphertextBlob = [9], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT };
+        var command = Command(new EncryptRequest { KeyId = KeyArn, Plaintext = [1] }) with { Node = "akka.tcp://kms@127.0.0.1:4560" };
+        var copy = command with { Region = "eu-west-1" };
+
+        var record = AuditRecord.ForApiCallOn(copy, encrypt, null, At, [], keyMaterialId: "m-1");
+
+        Assert.Equal(("akka.tcp://kms@127.0.0.1:4560", "eu-west-1", "req-1"), (copy.Node, copy.Region, copy.RequestId));
+        Assert.Equal("akka.tcp://kms@127.0.0.1:4560", record.AdditionalEventData!["kmsActorsNode"]);
+        Assert.Equal("m-1", record.AdditionalEventData!["keyMaterialId"]);
+    }
+
+    [Fact]
+    public void a_single_process_record_names_no_node()
+    {
+        var encrypt = new EncryptResponse { KeyId = KeyArn, CiphertextBlob = [9], EncryptionAlgorithm = EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT };
+
+        var record = AuditRecord.ForApiCallOn(Command(new EncryptRequest { KeyId = KeyArn, Plaintext = [1] }), encrypt, null, At, [], keyMaterialId: "m-1");
+
+        Assert.Null(Command(new EncryptRequest()).Node);
+        Assert.Equal(["keyMaterialId"], record.AdditionalEventData!.Keys);
+    }
 }
