@@ -49,7 +49,7 @@ public static class ConsoleServiceExtensions
     /// <remarks>A WebApplication adds the authorization and antiforgery middleware for every request when their services
     /// are registered (Razor Pages registers both) unless the application already uses them; the two properties below are
     /// how UseAuthorization and UseAntiforgery tell it they were used (ASP.NET Core's own keys: were they renamed, the
-    /// automatic middleware would come back, costing time, not behaviour).</remarks>
+    /// automatic middleware would come back, costing time, not behaviour, and ConsolePipelineTests fails).</remarks>
     public static IApplicationBuilder UseKmsConsole(this IApplicationBuilder app)
     {
         app.Properties["__AuthorizationMiddlewareSet"] = true;

@@ -45,35 +45,7 @@ public sealed record KmsCommand
 
     /// <summary>Cluster mode: the address of the node whose engine the call entered (its audit record's
     /// additionalEventData.kmsActorsNode, docs/cluster.md); null in single-process mode.</summary>
-    /// <remarks>Kept beside the command rather than in it: every single-process call would otherwise carry a field
-    /// that is always null there (KmsCommand is allocated once per call; issue #14).</remarks>
-    public string? Node
-    {
-        get => _anyNode && Nodes.TryGetValue(this, out var node) ? node : null;
-        init
-        {
-            if (value is null)
-                return;
-            Nodes.AddOrUpdate(this, value);
-            _anyNode = true;
-        }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KmsCommand, string> Nodes = new();
-    // False until a command is given a node (cluster mode): the single-process path never looks in the table.
-    private static volatile bool _anyNode;
-
-    /// <summary>What <c>with</c> copies: the members, and the node the original was given.</summary>
-    private KmsCommand(KmsCommand original)
-    {
-        Request = original.Request;
-        Caller = original.Caller;
-        Region = original.Region;
-        _requestId = original._requestId;
-        _requestGuid = original._requestGuid;
-        if (original.Node is { } node)
-            Node = node;
-    }
+    public string? Node { get; init; }
 
     /// <summary>The request ID not yet formatted as text, when it is one.</summary>
     internal bool TryGetUnformattedRequestId(out Guid requestId)
