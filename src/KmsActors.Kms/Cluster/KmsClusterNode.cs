@@ -138,6 +138,20 @@ public sealed class KmsClusterNode
         return new ClusterHealth(shardsUp, Address, self.Status.ToString(), state.Leader?.ToString(), members);
     }
 
+    /// <summary>The shards this node hosts and their running entities (GET /cluster/shards: where keys and regions run,
+    /// for operators and the fault tests), from sharding's own GetShardRegionState.</summary>
+    public async Task<ClusterShards> ShardsAsync(CancellationToken ct = default)
+    {
+        return new ClusterShards(Address, await Local(KeyShard).ConfigureAwait(false), await Local(RegionShard).ConfigureAwait(false));
+
+        async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> Local(IActorRef shardRegion)
+        {
+            var state = await shardRegion.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            return state.Shards.OrderBy(shard => shard.ShardId, StringComparer.Ordinal)
+                .ToDictionary(shard => shard.ShardId, shard => (IReadOnlyList<string>)[.. shard.EntityIds.Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+        }
+    }
+
     private async Task<bool> Registered(IActorRef shardRegion, CancellationToken ct)
     {
         try
