@@ -40,7 +40,10 @@ internal sealed class InFlightCalls(KmsClusterNode node, TimeSpan timeout)
 
     public void Remove(TrackedCall call) => _calls.TryRemove(call, out _);
 
-    public bool IsUnreachable(Address member) => _unreachable.ContainsKey(member);
+    /// <summary>Unreachable and still a member (once removed, as this node's cluster state already says, its shards move and a
+    /// call for them goes to their new home).</summary>
+    public bool IsUnreachable(Address member) =>
+        _unreachable.ContainsKey(member) && node.Cluster.State.Members.Any(m => m.Address.Equals(member));
 
     /// <summary>The node the key entity <paramref name="entityId"/>'s shard ran on at the last answer seen from it; null: not known.</summary>
     public Address? KeyHome(string entityId) =>
@@ -88,6 +91,29 @@ internal sealed class InFlightCalls(KmsClusterNode node, TimeSpan timeout)
                 _homes.TryRemove(KeyValuePair.Create(shard, home));
         }
         return downed ? FailOn(member, LeftMessage) : 0;
+    }
+
+    /// <summary>A dead letter: remoting drops what it cannot send to a node that is unreachable or gone (a gated or quarantined
+    /// association), and a shard region may still send to a removed node's region before it has seen the removal. A
+    /// call sent from here (its TrackedCall is the sender) fails now; a call a region entity here routed to a key on a
+    /// lost node (a call stamped with its entry node, whose sender is that node's TrackedCall) is failed for its entry node.</summary>
+    public void Dropped(object message, IActorRef? sender)
+    {
+        if (sender is TrackedCall call)
+        {
+            call.Fail(UnreachableMessage);
+            return;
+        }
+        if (sender is null || sender.IsNobody() || sender.Path.Address.HasLocalScope)
+            return;
+        var inner = message switch
+        {
+            KeyEnvelope key => key.Message,
+            RegionEnvelope region => region.Message,
+            _ => message,
+        };
+        if (inner is KmsCommand { Node: not null } or Keys.InitializeKey { Command.Node: not null } or Keys.ReEncryptDestination { Command.Node: not null })
+            sender.Tell(new Status.Failure(KmsException.Internal(UnreachableMessage)), ActorRefs.NoSender);
     }
 
     /// <summary>Fails the calls older than the engine's timeout (their caller has heard the timeout already: this frees them).</summary>

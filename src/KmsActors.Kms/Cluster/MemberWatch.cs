@@ -7,7 +7,7 @@ namespace KmsActors.Kms.Cluster;
 /// <summary>
 /// One per node: hands the cluster's reachability and removal events to this node's <see cref="InFlightCalls"/>, which
 /// fails the calls that may be on a lost member (docs/cluster.md "When a node dies"), and frees calls past the engine's
-/// timeout once a second. A member that is Exiting (a graceful leave: its shards were handed over) fails nothing; nor
+/// timeout once a second. Also hands it the dead letters: what remoting drops on its way to a lost node (InFlightCalls.Dropped). A member that is Exiting (a graceful leave: its shards were handed over) fails nothing; nor
 /// does one removed after leaving. Started by KmsClusterNode.StartSharding.
 /// </summary>
 internal sealed class MemberWatch : ReceiveActor, IWithTimers
@@ -40,6 +40,11 @@ internal sealed class MemberWatch : ReceiveActor, IWithTimers
             if (downed)
                 log.Warning("Member {0} was downed and removed: {1} call(s) that may be on it failed as retryable", removed.Member.Address, failed);
         });
+        Receive<AllDeadLetters>(letter =>
+        {
+            if (_failOnLoss)
+                _calls.Dropped(letter.Message, letter.Sender);
+        });
         Receive<Sweep>(_ => _calls.Expire());
     }
 
@@ -52,8 +57,13 @@ internal sealed class MemberWatch : ReceiveActor, IWithTimers
     {
         Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.MemberRemoved));
+        Context.System.EventStream.Subscribe(Self, typeof(AllDeadLetters));
         Timers.StartPeriodicTimer("sweep", Sweep.Instance, TimeSpan.FromSeconds(1));
     }
 
-    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        Context.System.EventStream.Unsubscribe(Self);
+    }
 }

@@ -81,6 +81,9 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
             $"{caught.Select(call => call.Took).DefaultIfEmpty().Max().TotalSeconds:F2} s; recovery (first success for each of " +
             $"{keysAtKill.Count} keys through A) {recovery.TotalSeconds:F1} s after the kill; {failures.Count} failed calls: " +
             $"{string.Join("; ", failures.GroupBy(f => (f.Node, f.Error.Split(':')[0])).Select(g => $"{g.Key.Node} {g.Key.Item2} x{g.Count()}"))}");
+        output.WriteLine($"kill at {killedAt:HH:mm:ss.fff}, removal seen by A and B at {removedAt:HH:mm:ss.fff}");
+        foreach (var slow in traffic.Calls.Where(call => call.Took > TimeSpan.FromSeconds(5)))
+            output.WriteLine($"  slow: {slow.Node} {slow.Operation} started {(slow.Started - killedAt).TotalSeconds:F2} s after the kill, took {slow.Took.TotalSeconds:F1} s: {slow.ErrorCode} {slow.Error}");
         foreach (var failure in caughtFailed.Take(5))
             output.WriteLine($"  {failure.Node} {failure.Operation} after {failure.Took.TotalSeconds:F2} s: {failure.ErrorCode} {failure.Error}");
 
@@ -99,7 +102,9 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
         // Once C is downed and removed, its shards live on A and B: every call started through them from then on succeeds,
         // and every key answers again soon after the removal.
         Assert.DoesNotContain(failures, f => f.Node != 'C' && f.Started > removedAt);
-        Assert.True(recovery < removedAfter + TimeSpan.FromSeconds(10), $"Every key answered again {recovery.TotalSeconds:F1} s after the kill (C removed after {removedAfter.TotalSeconds:F1} s).");
+        // (The region entity and C's keys restart on the survivors from the journal: seconds on a loaded machine.)
+        Assert.True(recovery < removedAfter + TimeSpan.FromSeconds(15) && recovery < TimeSpan.FromSeconds(30),
+            $"Every key answered again {recovery.TotalSeconds:F1} s after the kill (C removed after {removedAfter.TotalSeconds:F1} s).");
 
         // ValidTo falls while C is down: each key, wherever it ran before, has expired on the survivors.
         var untilExpired = expiring.Max(e => e.ValidTo) + TimeSpan.FromSeconds(1) - DateTime.UtcNow;
