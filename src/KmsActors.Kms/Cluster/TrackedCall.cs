@@ -73,11 +73,12 @@ internal sealed class TrackedCall : MinimalActorRef
             OnRouted(routed);
             return;
         }
-        _calls.LearnHome(sender);
-        if (Interlocked.Exchange(ref _done, 1) != 0)
-            return;
-        Finish();
-        _replyTo.Tell(message, sender);
+        if (Interlocked.Exchange(ref _done, 1) == 0)
+        {
+            Finish();
+            _replyTo.Tell(message, sender);
+        }
+        _calls.LearnHome(sender); // a late answer still tells where its entity runs
     }
 
     /// <summary>Answers the caller with a retryable KMSInternalException (in every operation's error list, HTTP 500)
