@@ -25,14 +25,11 @@ internal sealed class InFlightCalls(KmsClusterNode node, TimeSpan timeout)
     private readonly EnvelopeExtractor _keyShards = new(node.Settings.KeyShards);
     private readonly EnvelopeExtractor _regionShards = new(node.Settings.RegionShards);
 
-    /// <summary>Calls waiting for their answer (for tests and the report of a member's loss).</summary>
-    public int Count => _calls.Count;
-
     /// <summary>Tracks <paramref name="command"/> for <paramref name="replyTo"/> on its way to the region entity
     /// <paramref name="regionEntityId"/>; null when it was failed at once (it would go to an unreachable node).</summary>
     public TrackedCall? Start(KmsCommand command, IActorRef replyTo, string regionEntityId, string entryAccountId)
     {
-        var call = new TrackedCall(this, ((ExtendedActorSystem)node.System).Provider, replyTo, command, regionEntityId);
+        var call = new TrackedCall(this, ((ExtendedActorSystem)node.System).Provider, replyTo, regionEntityId);
         call.Start(RegionHome(regionEntityId), LeavesItsKey(command, entryAccountId));
         _calls[call] = 0;
         return call.FailIfOnUnreachable() ? null : call;

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using KmsActors.Kms.Model;
-using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Cluster;
 
@@ -21,13 +20,12 @@ internal sealed class TrackedCall : MinimalActorRef
     private readonly Lock _gate = new();
     private int _done;
 
-    public TrackedCall(InFlightCalls calls, IActorRefProvider provider, IActorRef replyTo, KmsCommand command, string regionEntityId)
+    public TrackedCall(InFlightCalls calls, IActorRefProvider provider, IActorRef replyTo, string regionEntityId)
     {
         RegionEntityId = regionEntityId;
         _calls = calls;
         _provider = provider;
         _replyTo = replyTo;
-        Command = command;
         Path = provider.TempPath();
         StartedAt = Environment.TickCount64;
     }
@@ -36,15 +34,11 @@ internal sealed class TrackedCall : MinimalActorRef
 
     public override IActorRefProvider Provider => _provider;
 
-    public KmsCommand Command { get; }
-
     /// <summary>The region entity the call was sent to (EntityIds.Region).</summary>
     public string RegionEntityId { get; }
 
     /// <summary>Environment.TickCount64 when the call entered: the engine's timeout runs from here (InFlightCalls.Expire).</summary>
     public long StartedAt { get; }
-
-    public bool IsDone => Volatile.Read(ref _done) != 0;
 
     /// <summary>Registers the call where remote answers find it, at first possibly on <paramref name="regionNode"/> (null:
     /// not known) or, when <paramref name="anywhere"/>, on any node.</summary>
