@@ -83,8 +83,9 @@ public static class HttpLoad
             ["p50Ms"] = Percentile(all, 0.50), ["p90Ms"] = Percentile(all, 0.90), ["p99Ms"] = Percentile(all, 0.99),
             ["journalRowsPerCreateKey"] = nodes is null ? null : Math.Round((double)(rowsBefore - rowsAtStart) / keyCount, 2),
             // After SIGKILL of the last node: the last call through a survivor that failed or took over 1 s ended this long
-            // after the kill; from then on every call through the survivors was answered, and quickly. A call lost with the
-            // dead node (sent before it was downed) waits out the engine's 30 s timeout (docs/cluster.md).
+            // after the kill; from then on every call through the survivors was answered, and quickly. A call caught by the
+            // kill is answered at once with a retryable KMSInternalException (docs/cluster.md "When a node dies"), and so is
+            // one sent towards the dead node until it is downed.
             ["recoverySecondsAfterKill"] = killedAt is { } killed
                 ? Math.Round(stats[..^1].SelectMany(s => s.Bad).Select(t => Stopwatch.GetElapsedTime(killed, t).TotalSeconds).DefaultIfEmpty(0).Max(), 2)
                 : null,
@@ -161,6 +162,9 @@ public static class HttpLoad
                     stats.Bad.Add(Stopwatch.GetTimestamp());
                     stats.FirstError ??= e.Message;
                 }
+                // A client backs off after an error (as the SDKs' retries do) rather than spinning on fast refusals.
+                if (!stop.IsCancellationRequested)
+                    await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

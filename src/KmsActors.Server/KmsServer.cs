@@ -52,6 +52,7 @@ public static class KmsServer
         app.MapPost("/", context => (endpoint ??= context.RequestServices.GetRequiredService<KmsEndpoint>()).HandleAsync(context));
         // Ready once the actor system is up (the host starts it before it serves); in cluster mode once joined (ServerHealth).
         app.MapGet("/health", (ActorSystem system, CancellationToken ct) => ServerHealth.Answer(system, ct));
+        app.MapGet("/cluster/shards", (ActorSystem system, CancellationToken ct) => ServerHealth.Shards(system, ct));
         if (!options.NoConsole)
         {
             app.UseKmsConsole(); // the console's middleware for /console only, not for POST /

@@ -5,6 +5,7 @@ using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using KmsActors.Kms.Configuration;
 using KmsActors.Kms.Keys;
+using KmsActors.Kms.Protocol;
 using KmsActors.Kms.Regions;
 
 namespace KmsActors.Kms.Cluster;
@@ -49,6 +50,10 @@ public sealed class KmsClusterNode
     /// <summary>This node's engine actor (/user/kms): region entities send it what goes between regions.</summary>
     internal IActorRef Engine { get; private set; } = ActorRefs.Nobody;
 
+    /// <summary>The calls that entered on this node and wait for their answer (failed at once when a node they may be on
+    /// is lost: docs/cluster.md "When a node dies").</summary>
+    internal InFlightCalls Calls { get; private set; } = null!;
+
     /// <summary>The node of <paramref name="system"/>, or null in single-process mode.</summary>
     public static KmsClusterNode? Of(ActorSystem system) => Nodes.TryGetValue(system, out var node) ? node : null;
 
@@ -69,9 +74,11 @@ public sealed class KmsClusterNode
     }
 
     /// <summary>Starts both shard regions on this node (after the engine actor, which region entities talk to).</summary>
-    internal void StartSharding(IActorRef engine)
+    internal void StartSharding(IActorRef engine, TimeSpan timeout)
     {
         Engine = engine;
+        Calls = new InFlightCalls(this, timeout);
+        System.ActorOf(MemberWatch.Props(Calls, Settings.FailCallsOnNodeLoss), "kms-member-watch");
         var sharding = ClusterSharding.Get(System);
         var kms = KmsSettings.From(System);
         var keys = ClusterShardingSettings.Create(System).WithRememberEntities(false);
@@ -100,9 +107,17 @@ public sealed class KmsClusterNode
         return RegionActor.Props(account, region);
     }
 
-    /// <summary>What a region entity delivers to one of its keys (cluster mode's Deliver: RegionActor.Children).</summary>
-    internal void TellKey(string accountId, string region, string keyId, object message, IActorRef sender) =>
-        KeyShard.Tell(new KeyEnvelope(EntityIds.Key(accountId, region, keyId), message), sender);
+    /// <summary>What a region entity delivers to one of its keys (cluster mode's Deliver: RegionActor.Children). A call
+    /// (stamped with its entry node by RegionEntry, whose TrackedCall is then its sender) is also reported to its entry
+    /// node: a receipt naming the key and this node, so that the call fails at once if either node is lost
+    /// (docs/cluster.md "When a node dies").</summary>
+    internal void TellKey(string accountId, string region, string keyId, object message, IActorRef sender)
+    {
+        var entityId = EntityIds.Key(accountId, region, keyId);
+        if (message is KmsCommand { Node: not null } or InitializeKey { Command.Node: not null } or ReEncryptDestination { Command.Node: not null })
+            sender.Tell(new CallRouted(entityId, Address), ActorRefs.NoSender);
+        KeyShard.Tell(new KeyEnvelope(entityId, message), sender);
+    }
 
     /// <summary>What a key entity tells its region (single-process mode: its parent).</summary>
     internal void TellRegion(string accountId, string region, object message, IActorRef sender) =>
@@ -121,6 +136,20 @@ public sealed class KmsClusterNode
             && await Registered(KeyShard, ct).ConfigureAwait(false)
             && await Registered(RegionShard, ct).ConfigureAwait(false);
         return new ClusterHealth(shardsUp, Address, self.Status.ToString(), state.Leader?.ToString(), members);
+    }
+
+    /// <summary>The shards this node hosts and their running entities (GET /cluster/shards: where keys and regions run,
+    /// for operators and the fault tests), from sharding's own GetShardRegionState.</summary>
+    public async Task<ClusterShards> ShardsAsync(CancellationToken ct = default)
+    {
+        return new ClusterShards(Address, await Local(KeyShard).ConfigureAwait(false), await Local(RegionShard).ConfigureAwait(false));
+
+        async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> Local(IActorRef shardRegion)
+        {
+            var state = await shardRegion.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            return state.Shards.OrderBy(shard => shard.ShardId, StringComparer.Ordinal)
+                .ToDictionary(shard => shard.ShardId, shard => (IReadOnlyList<string>)[.. shard.EntityIds.Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+        }
     }
 
     private async Task<bool> Registered(IActorRef shardRegion, CancellationToken ct)

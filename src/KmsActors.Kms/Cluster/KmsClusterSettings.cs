@@ -19,6 +19,9 @@ public sealed record KmsClusterSettings
     /// <summary>akka.cluster.split-brain-resolver.active-strategy.</summary>
     public required string SplitBrainStrategy { get; init; }
     public required TimeSpan SplitBrainStableAfter { get; init; }
+    /// <summary>Calls that may be on a member that becomes unreachable or is downed fail at once with a retryable
+    /// KMSInternalException, instead of waiting out the engine's timeout (docs/cluster.md "When a node dies").</summary>
+    public bool FailCallsOnNodeLoss { get; init; } = true;
 
     public static KmsClusterSettings From(Config config)
     {
@@ -33,6 +36,7 @@ public sealed record KmsClusterSettings
             RegionShards = section.GetInt("region-shards", 10),
             SplitBrainStrategy = section.GetString("split-brain-resolver.active-strategy", "keep-majority"),
             SplitBrainStableAfter = section.GetTimeSpan("split-brain-resolver.stable-after", TimeSpan.FromSeconds(20)),
+            FailCallsOnNodeLoss = section.GetBoolean("fail-calls-on-node-loss", true),
         };
     }
 

@@ -74,8 +74,8 @@ public sealed partial class KmsEngine
             var engineTimeout = timeout ?? DefaultTimeout;
             var actor = system.ActorOf(cluster is null
                 ? KmsEngineActor.Props(keyActorProps)
-                : KmsEngineActor.Props((account, region) => Kms.Cluster.RegionEntry.Props(cluster, account, region, engineTimeout)), KmsEngineActor.Name);
-            cluster?.StartSharding(actor);
+                : KmsEngineActor.Props((account, region) => Kms.Cluster.RegionEntry.Props(cluster, account, region)), KmsEngineActor.Name);
+            cluster?.StartSharding(actor, engineTimeout);
             actor.Tell(regions); // before any call: the engine actor shares the regions it starts
             var engine = new KmsEngine(system, actor, engineTimeout, regions);
             Engines.Add(system, engine);

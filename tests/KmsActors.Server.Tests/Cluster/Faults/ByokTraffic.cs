@@ -15,11 +15,16 @@ namespace KmsActors.Server.Tests.Cluster.Faults;
 /// was acknowledged must all be found afterwards (<see cref="Verify"/>): the single-process crash test's check
 /// (tests/KmsActors.Kms.Tests/Persistence/Crash), across nodes.
 /// </summary>
-public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpan callTimeout)
+public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpan callTimeout, string region = "us-east-1")
 {
     private readonly ConcurrentQueue<OwnedKey> _keys = new();
+    private readonly ConcurrentQueue<Call> _calls = new();
+    private readonly ConcurrentDictionary<char, List<OwnedKey>> _adopted = new();
     private readonly ConcurrentQueue<(DateTime Started, char Node, string Operation, string Error)> _failures = new();
     private long _acknowledged;
+
+    /// <summary>One call as its caller saw it: when it started, how long the answer took, and the error (null: acknowledged).</summary>
+    public sealed record Call(DateTime Started, TimeSpan Took, char Node, string Operation, string? ErrorCode, string? Error);
 
     /// <summary>A key owned by one worker: only that worker calls it, so what it was told is the key's whole history.</summary>
     public sealed class OwnedKey(string keyId)
@@ -39,6 +44,16 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
 
     public IReadOnlyCollection<OwnedKey> Keys => _keys;
 
+    /// <summary>Every call made, acknowledged or failed.</summary>
+    public IReadOnlyList<Call> Calls => [.. _calls];
+
+    /// <summary>Gives <paramref name="key"/> (created and imported elsewhere) to the worker of <paramref name="node"/>, before <see cref="Run"/>.</summary>
+    public void Adopt(char node, OwnedKey key)
+    {
+        _adopted.GetOrAdd(node, _ => []).Add(key);
+        _keys.Enqueue(key);
+    }
+
     /// <summary>Calls acknowledged per node, for the report.</summary>
     public ConcurrentDictionary<char, long> PerNode { get; } = new();
 
@@ -48,8 +63,8 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
 
     private async Task Worker(ClusterNodeProcess node, Random random, CancellationToken stop)
     {
-        using var client = ClusterProcessesFixture.Client(node, callTimeout);
-        var mine = new List<OwnedKey>();
+        using var client = ClusterProcessesFixture.Client(node, callTimeout, region);
+        var mine = new List<OwnedKey>(_adopted.TryGetValue(node.Name, out var adopted) ? adopted : []);
         while (!stop.IsCancellationRequested)
         {
             var started = DateTime.UtcNow;
@@ -60,25 +75,25 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
             {
                 if (ready.Count < 4 || random.Next(8) == 0)
                 {
-                    var created = await client.CreateKeyAsync(new CreateKeyRequest { Origin = OriginType.EXTERNAL, Description = $"fault traffic {node.Name}" });
+                    var created = await Timed(node, "CreateKey", () => client.CreateKeyAsync(new CreateKeyRequest { Origin = OriginType.EXTERNAL, Description = $"fault traffic {node.Name}" }));
                     Acked(node);
                     key = new OwnedKey(created.KeyMetadata.KeyId);
                     mine.Add(key);
                     _keys.Enqueue(key);
                     operation = "GetParametersForImport";
-                    var parameters = await client.GetParametersForImportAsync(new GetParametersForImportRequest
+                    var parameters = await Timed(node, operation, () => client.GetParametersForImportAsync(new GetParametersForImportRequest
                     {
                         KeyId = key.KeyId, WrappingAlgorithm = AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, WrappingKeySpec = WrappingKeySpec.RSA_2048,
-                    });
+                    }));
                     Acked(node);
                     var wrapped = KeyMaterialWrapper.Wrap(parameters.PublicKey.ToArray(), KmsModel.AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256,
                         KeyMaterial.Create(KmsModel.KeySpec.SYMMETRIC_DEFAULT));
                     operation = "ImportKeyMaterial";
-                    await client.ImportKeyMaterialAsync(new ImportKeyMaterialRequest
+                    await Timed(node, operation, () => client.ImportKeyMaterialAsync(new ImportKeyMaterialRequest
                     {
                         KeyId = key.KeyId, ImportToken = new MemoryStream(parameters.ImportToken.ToArray()), EncryptedKeyMaterial = new MemoryStream(wrapped),
                         ExpirationModel = ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE,
-                    });
+                    }));
                     Acked(node);
                     key.Imported = true;
                     continue;
@@ -90,23 +105,23 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
                         operation = "Encrypt";
                         var plaintext = new byte[16];
                         random.NextBytes(plaintext);
-                        var encrypted = await client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = new MemoryStream(plaintext) });
+                        var encrypted = await Timed(node, operation, () => client.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = new MemoryStream(plaintext) }));
                         Acked(node);
                         key.Ciphertexts.Add((plaintext, encrypted.CiphertextBlob.ToArray()));
                         break;
                     case < 8:
                         operation = key.Enabled ? "DisableKey" : "EnableKey";
                         if (key.Enabled)
-                            await client.DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId });
+                            await Timed(node, operation, () => client.DisableKeyAsync(new DisableKeyRequest { KeyId = key.KeyId }));
                         else
-                            await client.EnableKeyAsync(new EnableKeyRequest { KeyId = key.KeyId });
+                            await Timed(node, operation, () => client.EnableKeyAsync(new EnableKeyRequest { KeyId = key.KeyId }));
                         Acked(node);
                         key.Enabled = !key.Enabled;
                         break;
                     default:
                         operation = "TagResource";
                         var tag = key.Tag + 1;
-                        await client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "n", TagValue = tag.ToString(System.Globalization.CultureInfo.InvariantCulture) }] });
+                        await Timed(node, operation, () => client.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "n", TagValue = tag.ToString(System.Globalization.CultureInfo.InvariantCulture) }] }));
                         Acked(node);
                         key.Tag = tag;
                         break;
@@ -120,6 +135,23 @@ public sealed class ByokTraffic(IReadOnlyList<ClusterNodeProcess> nodes, TimeSpa
                 if (!stop.IsCancellationRequested)
                     await Task.Delay(100, CancellationToken.None);
             }
+        }
+    }
+
+    private async Task<T> Timed<T>(ClusterNodeProcess node, string operation, Func<Task<T>> call)
+    {
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var answer = await call();
+            _calls.Enqueue(new Call(started, clock.Elapsed, node.Name, operation, null, null));
+            return answer;
+        }
+        catch (Exception e)
+        {
+            _calls.Enqueue(new Call(started, clock.Elapsed, node.Name, operation, (e as AmazonServiceException)?.ErrorCode ?? e.GetType().Name, e.Message));
+            throw;
         }
     }
 

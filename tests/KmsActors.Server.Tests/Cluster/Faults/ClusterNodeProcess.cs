@@ -120,6 +120,18 @@ public sealed class ClusterNodeProcess : IDisposable
         }
     }
 
+    /// <summary>GET /cluster/shards: the IDs of the key entities and of the region entities running on this node.</summary>
+    public async Task<(HashSet<string> Keys, HashSet<string> Regions)> Entities()
+    {
+        using var response = await Http.GetAsync("/cluster/shards");
+        response.EnsureSuccessStatusCode();
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (Ids(body.GetProperty("keys")), Ids(body.GetProperty("regions")));
+
+        static HashSet<string> Ids(JsonElement shards) =>
+            [.. shards.EnumerateObject().SelectMany(shard => shard.Value.EnumerateArray().Select(id => id.GetString()!))];
+    }
+
     /// <summary>Polls GET /health until it is 200 and lists <paramref name="members"/> nodes, all Up and reachable: joining
     /// takes real time (gossip rounds between processes), no engine clock applies.</summary>
     public async Task WaitUntilServing(int members, TimeSpan within)

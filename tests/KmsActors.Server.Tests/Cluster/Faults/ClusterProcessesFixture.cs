@@ -85,13 +85,13 @@ public sealed class ClusterProcessesFixture : IAsyncLifetime
         throw new TimeoutException($"Node {gone.Name} still a member for {observer.Name} after {within}: {ClusterNodeProcess.Describe(last)}");
     }
 
-    /// <summary>The AWS SDK for .NET pointed at <paramref name="node"/>, without the SDK's retries: every failure the caller
-    /// would see is counted by the test.</summary>
-    public static AmazonKeyManagementServiceClient Client(ClusterNodeProcess node, TimeSpan? timeout = null) =>
+    /// <summary>The AWS SDK for .NET pointed at <paramref name="node"/>, (signing for <paramref name="region"/>), without the SDK's
+    /// retries: every failure the caller would see is counted by the test.</summary>
+    public static AmazonKeyManagementServiceClient Client(ClusterNodeProcess node, TimeSpan? timeout = null, string region = "us-east-1") =>
         new(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonKeyManagementServiceConfig
         {
             ServiceURL = node.Address.ToString(),
-            AuthenticationRegion = "us-east-1",
+            AuthenticationRegion = region,
             MaxErrorRetry = 0,
             Timeout = timeout ?? TimeSpan.FromSeconds(40),
         });
