@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using KmsActors.Kms.Engine;
+using KmsActors.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KmsActors.Console.Tests.Support;
@@ -23,17 +24,21 @@ public sealed class VirtualTimeConsoleFixture : ConsoleFixture
     }
 
     /// <summary>Moves the engine's clock and returns once the engine has handled what fell due (a few rounds of "run
-    /// what is due, then settle", as the TestKit's VirtualClock does).</summary>
-    public async Task AdvanceAsync(TimeSpan by)
+    /// what is due, then settle", through the TestKit's VirtualClock).</summary>
+    public Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
+
+    /// <summary>The TestKit's clock over the server's actor system, settling on its engine.</summary>
+    private VirtualClock Clock => _clock ??= NewClock();
+
+    private VirtualClock NewClock()
     {
-        var engine = KmsEngine.Start(Server.Services.GetRequiredService<ActorSystem>());
-        Scheduler.Advance(by);
-        for (var round = 0; round < 4; round++)
-        {
-            await engine.Settle();
-            Scheduler.Advance(TimeSpan.Zero);
-        }
+        var system = Server.Services.GetRequiredService<ActorSystem>();
+        var clock = new VirtualClock(system);
+        clock.SettleOn(KmsEngine.Start(system).Actor);
+        return clock;
     }
+
+    private VirtualClock? _clock;
 
     public override async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using KmsActors.Kms.Engine;
+using KmsActors.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KmsActors.Server.Tests.Support;
@@ -15,15 +16,19 @@ public sealed class VirtualTimeServerFixture : EngineServerFixture
 
     /// <summary>Moves the engine's clock by <paramref name="by"/> and returns once the engine has handled what fell due,
     /// and what that set off between related keys (a replica created, a primary's change delivered): a few rounds of
-    /// "run what is due, then settle", as the TestKit's VirtualClock does.</summary>
-    public async Task AdvanceAsync(TimeSpan by)
+    /// "run what is due, then settle", through the TestKit's VirtualClock.</summary>
+    public Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
+
+    /// <summary>The TestKit's clock over the server's actor system, settling on its engine.</summary>
+    private VirtualClock Clock => _clock ??= NewClock();
+
+    private VirtualClock NewClock()
     {
-        var engine = KmsEngine.Start(Server.Services.GetRequiredService<ActorSystem>());
-        Scheduler.Advance(by);
-        for (var round = 0; round < 4; round++)
-        {
-            await engine.Settle();
-            Scheduler.Advance(TimeSpan.Zero);
-        }
+        var system = Server.Services.GetRequiredService<ActorSystem>();
+        var clock = new VirtualClock(system);
+        clock.SettleOn(KmsEngine.Start(system).Actor);
+        return clock;
     }
+
+    private VirtualClock? _clock;
 }
