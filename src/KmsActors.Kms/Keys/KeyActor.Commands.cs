@@ -90,7 +90,7 @@ public sealed partial class KeyActor
             var decision = KeyRules.Decide(null, request, context);
             // The region answers the caller, once the new key is in its durable index.
             PersistDecision(decision, () => ToRegion(
-                new NewKeyPersisted(CurrentStatus(), replyTo, decision.Response!, AuditOf(command, decision.Response!, []))),
+                new NewKeyPersisted(CurrentStatus(), _key!.KeySpec, _key.KeyUsage, replyTo, decision.Response!, AuditOf(command, decision.Response!, []))),
                 error => Fail(command, replyTo, error));
         }
         catch (KmsException error)
@@ -244,7 +244,7 @@ public sealed partial class KeyActor
                 var createKey = new KmsCommand(new CreateKeyRequest { Description = request.Description, Policy = request.Policy, Tags = request.Tags, MultiRegion = true },
                     message.Command.Caller, _region, message.Command.RequestId);
                 // The primary hears of its replica once the replica region's index entry is durable.
-                ToRegion(new NewKeyPersisted(CurrentStatus(), message.ReplyTo, new ReplicaCreated(metadata, message.Command),
+                ToRegion(new NewKeyPersisted(CurrentStatus(), _key!.KeySpec, _key.KeyUsage, message.ReplyTo, new ReplicaCreated(metadata, message.Command),
                     Audit.AuditRecord.ForApiCall(createKey, new CreateKeyResponse { KeyMetadata = metadata }, null, Now, [_arn])));
             }, error => message.ReplyTo.Tell(new ReplicaCreationFailed(error, message.Command)));
         }

@@ -39,8 +39,10 @@ public sealed record ReplyWhenIndexed(Akka.Actor.IActorRef ReplyTo, object Respo
 /// <summary>Key actor → parent once a new key (CreateKey) or replica (ReplicateKey) is persisted: the region indexes
 /// <paramref name="Status"/>, and only once that index entry is durable tells <paramref name="Reply"/> to
 /// <paramref name="ReplyTo"/> and publishes <paramref name="Audit"/> — a key its creator was told about is in
-/// ListKeys, after a crash too. A <see cref="KeyStatusChanged"/> with the same status follows, as after any event.</summary>
-public sealed record NewKeyPersisted(KeyStatusChanged Status, Akka.Actor.IActorRef ReplyTo, object Reply, Audit.AuditRecord Audit);
+/// ListKeys, after a crash too. A <see cref="KeyStatusChanged"/> with the same status follows, as after any event.
+/// It carries the key's spec and usage for the index entry: in cluster mode the region entity that received the CreateKey
+/// may have handed off before the key reported, and the one that takes this never saw the CreateKey (docs/cluster.md).</summary>
+public sealed record NewKeyPersisted(KeyStatusChanged Status, Model.KeySpec KeySpec, Model.KeyUsageType KeyUsage, Akka.Actor.IActorRef ReplyTo, object Reply, Audit.AuditRecord Audit);
 
 /// <summary>Region → key actor: a due date it indexed has come; act on it (expire material, delete the key).
 /// Also sent to wake a passivated key.</summary>

@@ -56,6 +56,9 @@ public sealed partial class RegionActor
     /// key a caller was told about is listed by ListKeys after a crash too.</summary>
     private void OnNewKeyPersisted(NewKeyPersisted created)
     {
+        // The key's own type, not only the entry its CreateKey left here: this incarnation may not be the one that
+        // received the CreateKey (cluster mode: the region's shard moved meanwhile).
+        _pending[created.Status.KeyId] = new PendingKey(created.KeySpec, created.KeyUsage);
         OnKeyStatusChanged(created.Status);
         AnswerWhenDurable(created, created.ReplyTo, durable =>
         {

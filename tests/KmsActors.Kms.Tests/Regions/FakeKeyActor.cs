@@ -56,13 +56,13 @@ public sealed class FakeKeyActor : ReceiveActor
             var state = request.Origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
             var response = new CreateKeyResponse { KeyMetadata = new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = state, MultiRegion = request.MultiRegion ?? false } };
             var status = new KeyStatusChanged(keyId, state, due, false);
-            Context.Parent.Tell(new NewKeyPersisted(status, Sender, response, AuditRecord.ForApiCall(init.Command, response, null, Context.System.Scheduler.Now, [arn])));
+            Context.Parent.Tell(new NewKeyPersisted(status, request.KeySpec ?? KeySpec.SYMMETRIC_DEFAULT, request.KeyUsage ?? KeyUsageType.ENCRYPT_DECRYPT, Sender, response, AuditRecord.ForApiCall(init.Command, response, null, Context.System.Scheduler.Now, [arn])));
             Save(new FakeKeyState(state, due, false, request.KeySpec ?? KeySpec.SYMMETRIC_DEFAULT, request.Description == "vanish"));
         });
         Receive<InitializeReplica>(init =>
         {
             var created = new ReplicaCreated(new KeyMetadata { KeyId = keyId, Arn = arn, KeyState = KeyState.PendingImport }, init.Command);
-            Context.Parent.Tell(new NewKeyPersisted(new KeyStatusChanged(keyId, KeyState.PendingImport, null, false), init.ReplyTo, created,
+            Context.Parent.Tell(new NewKeyPersisted(new KeyStatusChanged(keyId, KeyState.PendingImport, null, false), init.Primary.KeySpec, init.Primary.KeyUsage, init.ReplyTo, created,
                 AuditRecord.ForApiCall(init.Command, created, null, Context.System.Scheduler.Now, [arn])));
             Save(new FakeKeyState(KeyState.PendingImport, null, false, init.Primary.KeySpec));
         });
