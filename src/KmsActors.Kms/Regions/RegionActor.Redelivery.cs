@@ -33,9 +33,7 @@ public sealed partial class RegionActor
 
     private void OnDeadLetter(DeadLetter letter)
     {
-        if (letter.Message is not (KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated or ReplicaCreationFailed or InitializeReplica or AuthorizeAliasKey or IPrimaryRegionMessage
-            or PrimaryMaterialsChanged or ReplicaHoldsMaterial)
-            || !Self.Path.Equals(letter.Recipient.Path.Parent))
+        if (!Routing.Redelivery.ToKey(letter.Message) || !Self.Path.Equals(letter.Recipient.Path.Parent))
             return;
         var keyId = letter.Recipient.Path.Name;
         if (++_redeliveries.GetOrCreateValue(letter.Message).Value > MaxRedeliveries)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Akka.Actor;
+using Akka.Event;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Regions;
 using KmsActors.Kms.Protocol;
@@ -69,8 +70,11 @@ public sealed partial class KmsEngineActor : ReceiveActor
             {
                 _regions.Remove(entry.Key);
                 _directory?.Remove(entry.Key.Account, entry.Key.Region, entry.Value);
+                RestartFor(entry.Key);
             }
         });
+        // Calls that reached a region as it stopped (KmsEngineActor.Redelivery).
+        Receive<DeadLetter>(OnDeadLetter);
     }
 
     public static Props Props(Func<string, string, string, Props>? keyActorProps = null) =>

@@ -107,6 +107,24 @@ public sealed class JournalFaultTests() : EngineTestBase(FaultInjectingJournal.H
     }
 
     [Fact]
+    public async Task calls_held_behind_a_failed_alias_write_are_answered_by_the_region_started_again()
+    {
+        var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;
+        await Journal.OnWrite.FailIf(FaultInjectingJournal.Once(FaultInjectingJournal.IsRegionEvent));
+
+        // Sent together: the region holds the listing and the tagging behind the alias write, and Akka stops it when
+        // the write fails; they reach the region started anew (KmsEngineActor.Redelivery), not the dead letters.
+        var failed = Engine.CreateAlias(new CreateAliasRequest { AliasName = "alias/lost", TargetKeyId = key.KeyId });
+        var listed = AliasNames();
+        var tagged = Tag(key.KeyId!, "after");
+
+        Assert.Equal(KmsErrorCodes.KMSInternalException, (await Assert.ThrowsAsync<KmsException>(() => failed)).ErrorCode);
+        Assert.DoesNotContain("alias/lost", await listed);
+        await tagged;
+        Assert.Equal(["after"], await Tags(key.KeyId!));
+    }
+
+    [Fact]
     public async Task a_key_whose_replay_fails_once_is_started_again_and_its_call_is_answered()
     {
         var key = (await Engine.CreateKey(new CreateKeyRequest())).KeyMetadata!;

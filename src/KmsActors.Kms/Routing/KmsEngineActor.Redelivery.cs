@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Akka.Event;
+using KmsActors.Kms.Audit;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
+
+namespace KmsActors.Kms.Routing;
+
+// A region that stops (Akka stops it when its write fails: RegionActor.WriteFailure) leaves the calls in its mailbox and
+// stash unhandled, and calls keep reaching it until its Terminated arrives: the façade sends straight to the region it
+// last saw running (RegionDirectory), and this actor forwards to its child until it hears of the stop. They come back
+// as dead letters; the region is started again from its journal and they are handed to it, in their order, as a region
+// does for its keys (RegionActor.Redelivery). Cluster mode has no such redelivery yet (docs/cluster.md, Known gaps).
+public sealed partial class KmsEngineActor
+{
+    /// <summary>A message that keeps coming back (a region that cannot even recover) is given up after this many tries.</summary>
+    private const int MaxRedeliveries = 3;
+
+    private readonly ConditionalWeakTable<object, StrongBox<int>> _redeliveries = new();
+    /// <summary>Dead letters of a region whose Terminated has not come yet: its name is still taken, so its successor
+    /// starts once it has.</summary>
+    private readonly Dictionary<(string Account, string Region), List<(object Message, IActorRef Sender)>> _heldForRestart = [];
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void OnDeadLetter(DeadLetter letter)
+    {
+        if (!Self.Path.Equals(letter.Recipient.Path.Parent) || !TryRegionOfName(letter.Recipient.Path.Name, out var region))
+            return;
+        if (!Redelivery.ToRegion(letter.Message))
+            return;
+        if (++_redeliveries.GetOrCreateValue(letter.Message).Value > MaxRedeliveries)
+        {
+            Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {region.Account}/{region.Region}");
+            return;
+        }
+        if (_regions.TryGetValue(region, out var running) && running.Equals(letter.Recipient))
+        {
+            if (!_heldForRestart.TryGetValue(region, out var held))
+                _heldForRestart[region] = held = [];
+            held.Add((letter.Message, letter.Sender));
+            return;
+        }
+        RegionOf(region.Account, region.Region).Tell(letter.Message, letter.Sender);
+    }
+
+    /// <summary>After a region's Terminated: its held dead letters go to a region started anew.</summary>
+    private void RestartFor((string Account, string Region) region)
+    {
+        if (!_heldForRestart.Remove(region, out var held))
+            return;
+        var actor = RegionOf(region.Account, region.Region);
+        foreach (var (message, sender) in held)
+            actor.Tell(message, sender);
+    }
+
+    /// <summary>A region child is named "&lt;escaped account&gt;-&lt;region&gt;" (RegionOf); an account ID holds no '-'.</summary>
+    private static bool TryRegionOfName(string name, out (string Account, string Region) region)
+    {
+        var dash = name.IndexOf('-');
+        region = dash > 0 ? (Uri.UnescapeDataString(name[..dash]), name[(dash + 1)..]) : default;
+        return dash > 0;
+    }
+}

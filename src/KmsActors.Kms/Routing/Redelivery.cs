@@ -1,0 +1,38 @@
+using Akka.Actor;
+using KmsActors.Kms.Audit;
+using KmsActors.Kms.Keys;
+using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Services;
+using KmsActors.Kms.Settling;
+
+namespace KmsActors.Kms.Routing;
+
+/// <summary>
+/// What a stopped actor's dead letters mean (KmsEngineActor.Redelivery for regions, RegionActor.Redelivery for keys):
+/// which messages are handed again to the actor started anew from its journal (each stands for an accepted call or for
+/// work a call waits on, and is safe to handle again after recovery).
+/// </summary>
+internal static class Redelivery
+{
+    /// <summary>Messages a key handles again once restarted.</summary>
+    public static bool ToKey(object message) => message is KmsCommand or ReEncryptDestination or WakeUp or Settle or ReplicaCreated
+        or ReplicaCreationFailed or InitializeReplica or AuthorizeAliasKey or IPrimaryRegionMessage or PrimaryMaterialsChanged
+        or ReplicaHoldsMaterial;
+
+    /// <summary>Messages a region handles again once restarted: calls, what the engine routes to it, a key's reports. A new
+    /// key's report (NewKeyPersisted) carries the key's type, so the region started anew indexes it and answers its
+    /// creator, as it answers a ReplyWhenIndexed once what it shows is durable.</summary>
+    public static bool ToRegion(object message) => message is KmsCommand or InitializeReplica or ToRelatedKey or ReEncryptDestination
+        or KeyStatusChanged or NewKeyPersisted or ReplyWhenIndexed;
+
+    /// <summary>A message that came back too often: a call is answered KMSInternalException (and audited).</summary>
+    public static void GiveUp(ActorSystem system, object message, IActorRef sender, string what)
+    {
+        if (message is not KmsCommand command)
+            return;
+        var error = KmsException.Internal($"The request was rejected because an internal exception occurred: {what} could not be started. The request can be retried.");
+        system.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, EngineClock.Now(system.Scheduler), []));
+        sender.Tell(new Status.Failure(error));
+    }
+}
