@@ -79,6 +79,7 @@ public sealed class KmsClusterNode
         Engine = engine;
         Calls = new InFlightCalls(this, timeout);
         System.ActorOf(MemberWatch.Props(Calls, Settings.FailCallsOnNodeLoss), "kms-member-watch");
+        System.ActorOf(LeavingRelay.Props(this), "kms-leaving-relay");
         var sharding = ClusterSharding.Get(System);
         var kms = KmsSettings.From(System);
         var keys = ClusterShardingSettings.Create(System).WithRememberEntities(false);
