@@ -14,7 +14,8 @@ namespace KmsActors.Kms.Services;
 /// Engine-wide services shared by every key actor of an actor system: settings, the wrapping key pool, the import
 /// token sealer and the material commitment key. Token and commitment keys are derived (HKDF-SHA256) from one
 /// 32-byte engine key: <c>&lt;data-dir&gt;/engine.key</c> (created 0600 on first start) for durable journals, so
-/// tokens and commitments survive a restart; a random key per actor system for the in-memory journal. Material at rest
+/// tokens and commitments survive a restart; a random key per actor system for the in-memory journal; in cluster mode,
+/// derived from the master key every node shares (<see cref="EngineKey"/>). Material at rest
 /// is sealed by <see cref="Vault"/> under a separate master key (<see cref="MasterKey"/>).
 /// </summary>
 public sealed class KmsServices : IExtension
@@ -28,7 +29,8 @@ public sealed class KmsServices : IExtension
     internal KmsServices(ExtendedActorSystem system, KmsServiceOverrides? overrides)
     {
         Settings = KmsSettings.From(system);
-        var engineKey = Durable(Settings.JournalProvider) ? LoadOrCreateEngineKey(Path.Combine(Settings.DataDir, EngineKeyFileName)) : RandomNumberGenerator.GetBytes(32);
+        var masterKey = MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log);
+        var engineKey = EngineKey(Settings, Cluster.KmsClusterSettings.From(system.Settings.Config).Enabled, masterKey);
         TokenSealer = new ImportTokenSealer(Derive(engineKey, "KmsActors import-token key v1"));
         Commitments = new MaterialCommitment(Derive(engineKey, "KmsActors material-commitment key v1"));
         CryptographicOperations.ZeroMemory(engineKey);
@@ -42,7 +44,7 @@ public sealed class KmsServices : IExtension
         system.RegisterOnTermination(WrappingKeys.Dispose);
         ReadyWrappingKeys = new ReadyWrappingKeys(Settings.ReadyWrappingKeys);
         system.RegisterOnTermination(ReadyWrappingKeys.Dispose);
-        Vault = new MaterialVault(MasterKey.Load(Settings, Durable(Settings.JournalProvider), system.Log), overrides?.DataKeyStore ?? DataKeyStore(system, Settings), Settings.VaultThreads);
+        Vault = new MaterialVault(masterKey, overrides?.DataKeyStore ?? DataKeyStore(system, Settings), Settings.VaultThreads);
         system.RegisterOnTermination(Vault.Dispose);
         Authorizer = Policy.Authorizer.From(system.Settings.Config, system.Log);
         GrantPropagationDelay = Realism.RealismSettings.From(system.Settings.Config).GrantPropagationDelay;
@@ -80,6 +82,16 @@ public sealed class KmsServices : IExtension
                 return new InMemoryMaterialDataKeyStore();
         }
     }
+
+    /// <summary>The engine key the token and commitment keys are derived from. Single process: <c>engine.key</c> in the data
+    /// folder (durable journals) or random (in memory). Cluster mode: derived from the master key, which every node must
+    /// share (kms.persistence.master-key): a key entity that moves to another node must open the import tokens it
+    /// issued and compare material with the commitments it recorded, and nodes have data folders of their own
+    /// (docs/cluster.md).</summary>
+    internal static byte[] EngineKey(KmsSettings settings, bool cluster, byte[] masterKey) =>
+        cluster ? Derive(masterKey, "KmsActors cluster engine key v1")
+        : Durable(settings.JournalProvider) ? LoadOrCreateEngineKey(Path.Combine(settings.DataDir, EngineKeyFileName))
+        : RandomNumberGenerator.GetBytes(32);
 
     private static bool Durable(string provider) => provider.ToLowerInvariant() is "sqlite" or "postgresql" or "postgres";
 
