@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KmsActors.Kms.Crypto;
 using KmsActors.Kms.Model;
 
 namespace KmsActors.Kms.Import;
@@ -25,14 +26,15 @@ public sealed class ImportTokenSealer
     private const int TagSize = 16;
     private const int FixedPayload = 16 + 8 + 8 + 1 + 1 + 2 + 2;
 
-    private readonly byte[] _tokenKey;
+    /// <summary>AES-GCM objects under the token key, reused (every import opens a token).</summary>
+    private readonly AesGcmPool _aes;
 
     public ImportTokenSealer(byte[] tokenKey)
     {
         ArgumentNullException.ThrowIfNull(tokenKey);
         if (tokenKey.Length != 32)
             throw new ArgumentException("The import token key must be 32 bytes (AES-256).", nameof(tokenKey));
-        _tokenKey = tokenKey.ToArray();
+        _aes = new AesGcmPool(tokenKey, TagSize);
     }
 
     public byte[] Seal(ImportToken token)
@@ -43,8 +45,15 @@ public sealed class ImportTokenSealer
         sealedToken[0] = CurrentVersion;
         var nonce = sealedToken.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(_tokenKey, TagSize))
+        var aes = _aes.Rent();
+        try
+        {
             aes.Encrypt(nonce, payload, sealedToken.AsSpan(1 + NonceSize + TagSize), sealedToken.AsSpan(1 + NonceSize, TagSize), sealedToken.AsSpan(0, 1));
+        }
+        finally
+        {
+            _aes.Return(aes);
+        }
         CryptographicOperations.ZeroMemory(payload);
         if (sealedToken.Length > MaxSealedLength)
             throw new InvalidOperationException($"Sealed import token is {sealedToken.Length} bytes; AWS allows at most {MaxSealedLength}.");
@@ -72,9 +81,9 @@ public sealed class ImportTokenSealer
         if (sealedToken.Length < 1 + NonceSize + TagSize + FixedPayload || sealedToken.Length > MaxSealedLength || sealedToken[0] != CurrentVersion)
             return null;
         var payload = new byte[sealedToken.Length - 1 - NonceSize - TagSize];
+        var aes = _aes.Rent();
         try
         {
-            using var aes = new AesGcm(_tokenKey, TagSize);
             aes.Decrypt(sealedToken.AsSpan(1, NonceSize), sealedToken.AsSpan(1 + NonceSize + TagSize), sealedToken.AsSpan(1 + NonceSize, TagSize), payload, sealedToken.AsSpan(0, 1));
             return Deserialize(payload);
         }
@@ -84,6 +93,7 @@ public sealed class ImportTokenSealer
         }
         finally
         {
+            _aes.Return(aes);
             CryptographicOperations.ZeroMemory(payload);
         }
     }

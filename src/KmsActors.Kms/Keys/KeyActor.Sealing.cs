@@ -24,6 +24,16 @@ public sealed partial class KeyActor
         _ => e,
     };
 
+    /// <summary>A persisted event as the key applies it: sealed (the key's state keeps where each material is sealed) and
+    /// with its material in plain, taken from <paramref name="decided"/>, the event as decided, rather than opened again
+    /// (another AES-GCM key setup per import or rotation).</summary>
+    private IKeyEvent WithPlainMaterial(IKeyEvent persisted, IKeyEvent decided) => (persisted, decided) switch
+    {
+        (KeyMaterialImported { SealedMaterial: not null } x, KeyMaterialImported { Material: { } material }) => x with { Material = material },
+        (KeyRotated { SealedGeneratedMaterial: not null } x, KeyRotated { GeneratedMaterial: { } material }) => x with { GeneratedMaterial = material },
+        _ => Opened(persisted),
+    };
+
     /// <summary>The event with its sealed material opened (null where the data key is shredded).</summary>
     private IKeyEvent Opened(IKeyEvent e) => e switch
     {

@@ -182,6 +182,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
     private void PersistSealed(KeyDecision decision, List<IKeyEvent> sealedEvents, Action then, Action<KmsException>? onFailure)
     {
         var remaining = decision.Events.Count;
+        var persisted = 0;
         var before = _key;
         _failPersist = onFailure;
         // PersistAllAsync and the key's own stash rather than PersistAll (see Persistence.PipelineGate): every message
@@ -191,6 +192,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
         PersistAllAsync(sealedEvents, e =>
         {
             var last = --remaining == 0;
+            var decided = decision.Events[persisted++]; // the journal answers a write's events in order
             if (last)
             {
                 _failPersist = null;
@@ -199,7 +201,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
             }
             try
             {
-                OnPersisted(e, last, before, decision, then);
+                OnPersisted(WithPlainMaterial(e, decided), last, before, decision, then);
             }
             finally
             {
@@ -214,7 +216,7 @@ public sealed partial class KeyActor : UntypedPersistentActor, IWithTimers
 
     private void OnPersisted(IKeyEvent e, bool last, KmsKey? before, KeyDecision decision, Action then)
     {
-        ApplyEvent(Opened(e));
+        ApplyEvent(e);
         if (!_deleted && _services.Settings.SnapshotEvery > 0 && LastSequenceNr % _services.Settings.SnapshotEvery == 0)
             SaveSnapshotOfState();
         if (!last)

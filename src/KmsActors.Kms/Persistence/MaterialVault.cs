@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KmsActors.Kms.Crypto;
 
 namespace KmsActors.Kms.Persistence;
 
@@ -17,6 +18,8 @@ public sealed class MaterialVault : IDisposable
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly byte[] _masterKey;
+    /// <summary>AES-GCM objects under the master key, reused: every new data key is sealed under it.</summary>
+    private readonly AesGcmPool _master;
     private readonly IMaterialDataKeyStore _store;
     private readonly Lazy<Services.DedicatedThreads> _threads;
 
@@ -25,6 +28,7 @@ public sealed class MaterialVault : IDisposable
         if (masterKey.Length != 32)
             throw new ArgumentException("The master key must be 32 bytes.", nameof(masterKey));
         _masterKey = masterKey;
+        _master = new AesGcmPool(masterKey, TagSize);
         _store = store;
         // Started on first use: an engine on the in-memory journal never needs them.
         _threads = new Lazy<Services.DedicatedThreads>(() => new Services.DedicatedThreads("kms-vault", threads));
@@ -34,8 +38,8 @@ public sealed class MaterialVault : IDisposable
     /// before this returns, so it is durable no later than any event persisted afterwards. Blocks while the store writes.</summary>
     public MaterialDataKey NewDataKey(string keyArn, string keyMaterialId)
     {
-        var key = new MaterialDataKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
-        _store.Insert(key.Id, keyArn, keyMaterialId, Seal(_masterKey, key.Key, DataKeyContext(key.Id, keyArn, keyMaterialId)));
+        var (key, sealedKey) = NewSealedDataKey(keyArn, keyMaterialId);
+        _store.Insert(key.Id, keyArn, keyMaterialId, sealedKey);
         return key;
     }
 
@@ -43,8 +47,7 @@ public sealed class MaterialVault : IDisposable
     /// in memory or hands it to the journal's next write), so an event using it may be persisted from then on.</summary>
     internal MaterialDataKey NewDataKey(string keyArn, string keyMaterialId, out Task stored)
     {
-        var key = new MaterialDataKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
-        var sealedKey = Seal(_masterKey, key.Key, DataKeyContext(key.Id, keyArn, keyMaterialId));
+        var (key, sealedKey) = NewSealedDataKey(keyArn, keyMaterialId);
         if (_store.InsertsInMemory)
         {
             // On the caller's thread: Sqlite.PendingDataKeys reads which write (journal or snapshot) the key is for there.
@@ -56,6 +59,28 @@ public sealed class MaterialVault : IDisposable
             stored = _threads.Value.Run(() => _store.Insert(key.Id, keyArn, keyMaterialId, sealedKey));
         }
         return key;
+    }
+
+    /// <summary>A new random data key and its ID (32 random bytes and 16 more as 32 hex digits, the length and alphabet of
+    /// the GUIDs used before), sealed under the master key; one call to the random source for key, ID and nonce.</summary>
+    private (MaterialDataKey Key, byte[] Sealed) NewSealedDataKey(string keyArn, string keyMaterialId)
+    {
+        Span<byte> random = stackalloc byte[32 + 16 + NonceSize];
+        RandomNumberGenerator.Fill(random);
+        var key = new MaterialDataKey(Convert.ToHexStringLower(random.Slice(32, 16)), random[..32].ToArray());
+        var sealedKey = new byte[NonceSize + 32 + TagSize];
+        random[48..].CopyTo(sealedKey);
+        var aes = _master.Rent();
+        try
+        {
+            aes.Encrypt(sealedKey.AsSpan(0, NonceSize), key.Key, sealedKey.AsSpan(NonceSize, 32), sealedKey.AsSpan(NonceSize + 32), DataKeyContext(key.Id, keyArn, keyMaterialId));
+        }
+        finally
+        {
+            _master.Return(aes);
+        }
+        CryptographicOperations.ZeroMemory(random);
+        return (key, sealedKey);
     }
 
     /// <summary>The data key, or null once it has been shredded. Blocks while the store reads.</summary>
@@ -137,6 +162,7 @@ public sealed class MaterialVault : IDisposable
     {
         if (_threads.IsValueCreated)
             _threads.Value.Dispose(); // what was queued is written first
+        _master.Dispose();
         CryptographicOperations.ZeroMemory(_masterKey);
         _store.Dispose();
     }
