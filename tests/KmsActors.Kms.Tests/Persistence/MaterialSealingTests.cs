@@ -109,6 +109,19 @@ public sealed class MaterialSealingTests : EngineTestBase
         Assert.Equal(dataKey.Key, Vault.OpenDataKey(dataKey.Id, "arn:aws:kms:us-east-1:111122223333:key/mrk-1", "m1")!.Key);
     }
 
+    [Fact]
+    public void new_data_keys_have_distinct_random_keys_and_ids_of_32_lowercase_hex_digits()
+    {
+        const string arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        var keys = Enumerable.Range(0, 50).Select(i => Vault.NewDataKey(arn, $"m{i}")).ToList();
+
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{32}$", k.Id));
+        Assert.All(keys, k => Assert.Equal(32, k.Key.Length));
+        Assert.Equal(keys.Count, keys.Select(k => k.Id).Distinct().Count());
+        Assert.Equal(keys.Count, keys.Select(k => Convert.ToHexString(k.Key)).Distinct().Count());
+        Assert.Equal(keys[7].Key, Vault.OpenDataKey(keys[7].Id, arn, "m7")!.Key);
+    }
+
     private MaterialVault Vault => KmsServices.Get(Sys).Vault;
 
     private static (string DataKeyId, string MaterialId) DataKeyOf(KeyMaterialImported e) => (e.SealedMaterial!.DataKeyId, e.KeyMaterialId);
