@@ -18,46 +18,74 @@ public static class EncryptMeasurements
     /// 1 s the engine side was still partly unoptimized: 0.36x raw in a 5 s window, 0.46x in a 12 s one).</summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
-    /// <summary>Encrypt through region and key actors: enough concurrent callers to keep both cores busy.</summary>
-    public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Engine(int callers = 256)
+    /// <summary>Slices each side's window is cut into, the sides taking turns (engine, raw, engine, raw, ...): this
+    /// machine's speed drifts by tens of percent from second to second (a shared VM), and two windows one after the other
+    /// gave ratios from 0.6 to 1.0 × for the same build; slices in turns put both sides under the same drift.</summary>
+    private const int Slices = 5;
+
+    /// <summary>Both sides in one run, in turns: Encrypt through region and key actors (enough concurrent callers to keep
+    /// both cores busy) and bare AesGcm on the same payloads and key count, one thread per core.</summary>
+    public static async Task<(Side Engine, Side Raw)> SideBySide(int callers = 256)
     {
         await using var harness = EngineHarness.Start(Environment.GetEnvironmentVariable("KMS_BENCH_HOCON") ?? "");
-        var keys = await harness.CreateKeys(Keys, new CreateKeyRequest());
+        var keyIds = await harness.CreateKeys(Keys, new CreateKeyRequest());
         var payload = RandomNumberGenerator.GetBytes(PayloadBytes);
-        Task Encrypt(int caller, long n) => harness.Engine.Encrypt(new EncryptRequest
+        Task EngineEncrypt(int caller, long n) => harness.Engine.Encrypt(new EncryptRequest
         {
-            KeyId = keys[(int)((caller * 7919L + n) % Keys)],
+            KeyId = keyIds[(int)((caller * 7919L + n) % Keys)],
             Plaintext = payload,
         });
-        await Throughput.OpsPerSecond(callers, WarmUp, Encrypt);
-        return await Throughput.Measure(callers, Window, Encrypt);
-    }
-
-    /// <summary>AesGcm on the same payloads and key count, one thread per core, in the same process.</summary>
-    public static async Task<(double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp)> Raw()
-    {
-        var keys = Enumerable.Range(0, Keys).Select(_ => new AesGcm(RandomNumberGenerator.GetBytes(32), 16)).ToArray();
+        var rawKeys = Enumerable.Range(0, Keys).Select(_ => new AesGcm(RandomNumberGenerator.GetBytes(32), 16)).ToArray();
         try
         {
-            var payload = RandomNumberGenerator.GetBytes(PayloadBytes);
-            Task Encrypt(int caller, long n)
+            Task RawEncrypt(int caller, long n)
             {
                 Span<byte> nonce = stackalloc byte[12];
                 Span<byte> tag = stackalloc byte[16];
                 Span<byte> output = stackalloc byte[PayloadBytes];
                 RandomNumberGenerator.Fill(nonce);
                 // AesGcm instances are not thread-safe: each caller uses its own stripe of keys.
-                var key = keys[(int)((n * Environment.ProcessorCount + caller) % Keys)];
+                var key = rawKeys[(int)((n * Environment.ProcessorCount + caller) % Keys)];
                 key.Encrypt(nonce, payload, output, tag);
                 return Task.CompletedTask;
             }
-            await Throughput.OpsPerSecond(Environment.ProcessorCount, WarmUp, Encrypt);
-            return await Throughput.Measure(Environment.ProcessorCount, Window, Encrypt);
+            await Throughput.OpsPerSecond(callers, WarmUp, EngineEncrypt);
+            await Throughput.OpsPerSecond(Environment.ProcessorCount, WarmUp, RawEncrypt);
+            var (engine, raw) = (new Side(), new Side());
+            var slice = Window / Slices;
+            for (var i = 0; i < Slices; i++)
+            {
+                engine.Add(await Throughput.Measure(callers, slice, EngineEncrypt), slice);
+                raw.Add(await Throughput.Measure(Environment.ProcessorCount, slice, RawEncrypt), slice);
+            }
+            return (engine, raw);
         }
         finally
         {
-            foreach (var key in keys)
+            foreach (var key in rawKeys)
                 key.Dispose();
+        }
+    }
+
+    /// <summary>One side's slices summed: operations per second, bytes allocated and CPU time per operation.</summary>
+    public sealed class Side
+    {
+        private double _ops;
+        private double _seconds;
+        private double _bytes;
+        private double _cpuMicroseconds;
+
+        public double OpsPerSecond => _ops / _seconds;
+        public double BytesPerOp => _bytes / _ops;
+        public double CpuMicrosecondsPerOp => _cpuMicroseconds / _ops;
+
+        public void Add((double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp) slice, TimeSpan window)
+        {
+            var ops = slice.OpsPerSecond * window.TotalSeconds;
+            _ops += ops;
+            _seconds += window.TotalSeconds;
+            _bytes += slice.BytesPerOp * ops;
+            _cpuMicroseconds += slice.CpuMicrosecondsPerOp * ops;
         }
     }
 }
