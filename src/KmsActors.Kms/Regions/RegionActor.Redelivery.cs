@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Event;
 using KmsActors.Kms.Keys;
@@ -14,10 +13,7 @@ namespace KmsActors.Kms.Regions;
 // buffers the key's messages until the key has stopped.
 public sealed partial class RegionActor
 {
-    /// <summary>A message that keeps coming back (a key that cannot even recover) is given up after this many tries.</summary>
-    private const int MaxRedeliveries = 3;
-
-    private readonly ConditionalWeakTable<object, StrongBox<int>> _redeliveries = new();
+    private readonly Routing.Redelivery.Attempts _redeliveries = new();
 
     protected override void PreStart()
     {
@@ -36,7 +32,7 @@ public sealed partial class RegionActor
         if (!Routing.Redelivery.ToKey(letter.Message) || !Self.Path.Equals(letter.Recipient.Path.Parent))
             return;
         var keyId = letter.Recipient.Path.Name;
-        if (++_redeliveries.GetOrCreateValue(letter.Message).Value > MaxRedeliveries)
+        if (_redeliveries.Exhausted(letter.Message))
         {
             if (letter.Message is KmsCommand command)
                 Fail(command, letter.Sender, KmsException.Internal($"The request was rejected because an internal exception occurred: key {KeyArn(keyId)} could not be started. The request can be retried."), [KeyArn(keyId)]);

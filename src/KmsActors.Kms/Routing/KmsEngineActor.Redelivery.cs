@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Event;
 using KmsActors.Kms.Audit;
@@ -15,10 +14,7 @@ namespace KmsActors.Kms.Routing;
 // does for its keys (RegionActor.Redelivery). Cluster mode has no such redelivery yet (docs/cluster.md, Known gaps).
 public sealed partial class KmsEngineActor
 {
-    /// <summary>A message that keeps coming back (a region that cannot even recover) is given up after this many tries.</summary>
-    private const int MaxRedeliveries = 3;
-
-    private readonly ConditionalWeakTable<object, StrongBox<int>> _redeliveries = new();
+    private readonly Redelivery.Attempts _redeliveries = new();
     /// <summary>Dead letters of a region whose Terminated has not come yet: its name is still taken, so its successor
     /// starts once it has.</summary>
     private readonly Dictionary<(string Account, string Region), List<(object Message, IActorRef Sender)>> _heldForRestart = [];
@@ -41,7 +37,7 @@ public sealed partial class KmsEngineActor
             return;
         if (!Redelivery.ToRegion(letter.Message))
             return;
-        if (++_redeliveries.GetOrCreateValue(letter.Message).Value > MaxRedeliveries)
+        if (_redeliveries.Exhausted(letter.Message))
         {
             Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {region.Account}/{region.Region}");
             return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Akka.Actor;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Keys;
@@ -25,6 +26,17 @@ internal static class Redelivery
     /// creator, as it answers a ReplyWhenIndexed once what it shows is durable.</summary>
     public static bool ToRegion(object message) => message is KmsCommand or InitializeReplica or ToRelatedKey or ReEncryptDestination
         or KeyStatusChanged or NewKeyPersisted or ReplyWhenIndexed;
+
+    /// <summary>How often each dead letter came back: one that keeps coming back (an actor that cannot even recover) is
+    /// given up after <see cref="Max"/> redeliveries.</summary>
+    public sealed class Attempts
+    {
+        public const int Max = 3;
+        private readonly ConditionalWeakTable<object, StrongBox<int>> _counts = new();
+
+        /// <summary>Counts one more return of <paramref name="message"/>; true once it came back more than <see cref="Max"/> times.</summary>
+        public bool Exhausted(object message) => ++_counts.GetOrCreateValue(message).Value > Max;
+    }
 
     /// <summary>A message that came back too often: a call is answered KMSInternalException (and audited).</summary>
     public static void GiveUp(ActorSystem system, object message, IActorRef sender, string what)
