@@ -93,9 +93,13 @@ internal sealed class InFlightCalls(KmsClusterNode node, TimeSpan timeout)
     /// <summary>A dead letter: remoting drops what it cannot send to a node that is unreachable or gone (a gated or quarantined
     /// association), and a shard region may still send to a removed node's region before it has seen the removal. A
     /// call sent from here (its TrackedCall is the sender) fails now; a call a region entity here routed to a key on a
-    /// lost node (a call stamped with its entry node, whose sender is that node's TrackedCall) is failed for its entry node.</summary>
-    public void Dropped(object message, IActorRef? sender)
+    /// lost node (a call stamped with its entry node, whose sender is that node's TrackedCall) is failed for its entry node.
+    /// An envelope addressed to this node's own stopped shard region is not dropped: <see cref="LeavingRelay"/> sends it
+    /// on, and failing its call too would have its caller retry a call that still runs.</summary>
+    public void Dropped(object message, IActorRef? sender, IActorRef recipient)
     {
+        if (LeavingRelay.Takes(node, message, recipient))
+            return;
         if (sender is TrackedCall call)
         {
             call.Fail(UnreachableMessage);

@@ -11,7 +11,8 @@ namespace KmsActors.Kms.Cluster;
 /// new key's NewKeyPersisted among them, and with it its creator's answer). Such an envelope is a dead letter addressed
 /// to this node's own shard region; it is sent to the shard region of the same type on another Up member, which routes
 /// it to the entity's home (docs/cluster.md "A graceful leave"). Nothing is delivered twice: a stopped actor handles
-/// nothing. Started by KmsClusterNode.StartSharding.
+/// nothing, and the call of a relayed envelope is not failed as dropped (InFlightCalls.Dropped). Started by
+/// KmsClusterNode.StartSharding.
 /// </summary>
 internal sealed class LeavingRelay : ReceiveActor
 {
@@ -29,23 +30,28 @@ internal sealed class LeavingRelay : ReceiveActor
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
+    /// <summary>A dead letter this relay sends on: an envelope addressed to <paramref name="node"/>'s own shard region of its
+    /// type (InFlightCalls leaves its call alone).</summary>
+    internal static bool Takes(KmsClusterNode node, object message, IActorRef recipient) => message switch
+    {
+        KeyEnvelope => recipient.Equals(node.KeyShard),
+        RegionEnvelope => recipient.Equals(node.RegionShard),
+        _ => false,
+    };
+
     private void OnDeadLetter(DeadLetter letter)
     {
-        var shardRegion = letter.Message switch
-        {
-            KeyEnvelope when letter.Recipient.Equals(_node.KeyShard) => _node.KeyShard,
-            RegionEnvelope when letter.Recipient.Equals(_node.RegionShard) => _node.RegionShard,
-            _ => null,
-        };
-        if (shardRegion is null || Relay() is not { } member)
+        if (!Takes(_node, letter.Message, letter.Recipient) || Relay() is not { } member)
             return;
+        var shardRegion = letter.Message is KeyEnvelope ? _node.KeyShard : _node.RegionShard;
         // The same path on the other member: /system/sharding/<type name>.
         Context.GetLogger().Info("This node's {0} shard region has stopped: an envelope from {1} is sent through {2}", shardRegion.Path.Name, letter.Sender.Path, member);
         Context.ActorSelection(new RootActorPath(member) / shardRegion.Path.Elements).Tell(letter.Message, letter.Sender);
     }
 
-    /// <summary>The Up member, other than this one, with the lowest address: the same for every envelope while it stays Up,
-    /// so that envelopes from one entity keep their order. Null when there is none.</summary>
+    /// <summary>The Up member, other than this one, with the lowest address: the same for every relayed envelope while it
+    /// stays Up, so relayed envelopes from one entity keep their order (not with respect to those sent before the shard
+    /// region stopped, which went directly). Null when there is none.</summary>
     private Address? Relay()
     {
         var self = _node.Cluster.SelfAddress;

@@ -43,7 +43,7 @@ internal sealed class MemberWatch : ReceiveActor, IWithTimers
         Receive<AllDeadLetters>(letter =>
         {
             if (_failOnLoss)
-                _calls.Dropped(letter.Message, letter.Sender);
+                _calls.Dropped(letter.Message, letter.Sender, letter.Recipient);
         });
         Receive<Sweep>(_ => _calls.Expire());
     }

@@ -15,7 +15,9 @@ internal sealed class AesGcmPool : IDisposable
     private readonly byte[] _key;
     private readonly int _tagSize;
     private readonly int _maxIdle = Environment.ProcessorCount * 4;
-    private readonly ConcurrentBag<AesGcm> _idle = [];
+    private readonly ConcurrentQueue<AesGcm> _idle = new();
+    /// <summary>Objects in <see cref="_idle"/> (ConcurrentBag.Count and ConcurrentQueue.Count are not free on every return).</summary>
+    private int _idleCount;
     private volatile bool _disposed;
 
     public AesGcmPool(ReadOnlySpan<byte> key, int tagSize)
@@ -27,21 +29,36 @@ internal sealed class AesGcmPool : IDisposable
     public AesGcm Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _idle.TryTake(out var aes) ? aes : new AesGcm(_key, _tagSize);
+        if (_idle.TryDequeue(out var aes))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return aes;
+        }
+        return new AesGcm(_key, _tagSize);
     }
 
     public void Return(AesGcm aes)
     {
-        if (_disposed || _idle.Count >= _maxIdle)
+        if (_disposed)
+        {
             aes.Dispose();
-        else
-            _idle.Add(aes);
+            return;
+        }
+        if (Interlocked.Increment(ref _idleCount) > _maxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            aes.Dispose();
+            return;
+        }
+        _idle.Enqueue(aes);
+        if (_disposed && _idle.TryDequeue(out var late)) // Dispose ran meanwhile: nothing is kept after it
+            late.Dispose();
     }
 
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var aes))
+        while (_idle.TryDequeue(out var aes))
             aes.Dispose();
         CryptographicOperations.ZeroMemory(_key);
     }

@@ -11,7 +11,7 @@ namespace KmsActors.Kms.Routing;
 // stash unhandled, and calls keep reaching it until its Terminated arrives: the façade sends straight to the region it
 // last saw running (RegionDirectory), and this actor forwards to its child until it hears of the stop. They come back
 // as dead letters; the region is started again from its journal and they are handed to it, in their order, as a region
-// does for its keys (RegionActor.Redelivery). Cluster mode has no such redelivery yet (docs/cluster.md, Known gaps).
+// does for its keys (RegionActor.Redelivery). Cluster mode has no such redelivery for entities (docs/cluster.md, Known gaps).
 public sealed partial class KmsEngineActor
 {
     private readonly Redelivery.Attempts _redeliveries = new();

@@ -38,12 +38,26 @@ internal static class Redelivery
         public bool Exhausted(object message) => ++_counts.GetOrCreateValue(message).Value > Max;
     }
 
-    /// <summary>A message that came back too often: a call is answered KMSInternalException (and audited).</summary>
+    /// <summary>A message that came back too often: a call is answered KMSInternalException (and audited), as is the caller
+    /// a key's report was to answer.</summary>
     public static void GiveUp(ActorSystem system, object message, IActorRef sender, string what)
     {
+        var error = KmsException.Internal($"The request was rejected because an internal exception occurred: {what} could not be started. The request can be retried.");
+        // A report that carried a caller's answer (a new key's, or one the region was to give once its index was durable):
+        // that caller is answered now rather than after the engine's timeout.
+        var waiting = message switch
+        {
+            NewKeyPersisted created => created.ReplyTo,
+            ReplyWhenIndexed reply => reply.ReplyTo,
+            _ => null,
+        };
+        if (waiting is not null)
+        {
+            waiting.Tell(new Status.Failure(error));
+            return;
+        }
         if (message is not KmsCommand command)
             return;
-        var error = KmsException.Internal($"The request was rejected because an internal exception occurred: {what} could not be started. The request can be retried.");
         system.EventStream.Publish(AuditRecord.ForApiCall(command, null, error, EngineClock.Now(system.Scheduler), []));
         sender.Tell(new Status.Failure(error));
     }

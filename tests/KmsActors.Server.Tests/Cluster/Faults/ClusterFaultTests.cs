@@ -153,6 +153,7 @@ public sealed class ClusterFaultTests(ClusterProcessesFixture cluster, ITestOutp
         Assert.Empty(traffic.Failures);
         // It left, rather than being downed by the resolver as a dead node would be: a downed node is first seen unreachable
         // for the resolver's stable-after (3 s) by the 100 ms poll. (Leaving and Exiting may pass between two polls.)
+        Assert.NotEmpty(statuses);
         Assert.DoesNotContain(statuses, s => s.EndsWith("(unreachable)", StringComparison.Ordinal));
         Assert.Equal(0, B.ExitCode);
     }
