@@ -66,12 +66,10 @@ public sealed class KmsArea : IQuickArea
                 yield return new Measurement("gpfi.warm.p99", await ImportMeasurements.WarmP99(), "ms");
                 yield return new Measurement("gpfi.cold.mean", await ImportMeasurements.ColdMean(), "ms");
             }
-            // The limit is measured on both sides of the imports (the machine's load drifts) and averaged.
-            var before = ImportMeasurements.DecryptsPerSecond(TimeSpan.FromSeconds(1));
-            var (imports, importCpu) = await ImportMeasurements.ImportsPerSecond();
-            var after = ImportMeasurements.DecryptsPerSecond(TimeSpan.FromSeconds(1));
-            var limit = (before.PerSecond + after.PerSecond) / 2;
-            var decryptCpu = (before.CpuMicrosecondsPerOp + after.CpuMicrosecondsPerOp) / 2;
+            // The imports and their limit in turns (ImportMeasurements.SideBySide: the machine's speed drifts).
+            var (importSide, limitSide) = await ImportMeasurements.SideBySide();
+            var (imports, importCpu) = (importSide.PerSecond, importSide.CpuMicrosecondsPerOp);
+            var (limit, decryptCpu) = (limitSide.PerSecond, limitSide.CpuMicrosecondsPerOp);
             yield return new Measurement("import.rsa2048", imports, "imports/s");
             yield return new Measurement("import.rsa2048.decrypt-limit", limit, "decrypts/s");
             yield return new Measurement("import.rsa2048.ratio", imports / limit, "x limit");
