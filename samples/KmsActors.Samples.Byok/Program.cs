@@ -14,8 +14,7 @@ using KmsActors.TestKit.Byok;
 var config = KmsConfiguration.Load(profiles: ["testkit"], environment: new Hashtable());
 using var system = ActorSystem.Create("byok-sample", config);
 var engine = KmsEngine.Start(system);
-var clock = new VirtualClock(system);
-clock.SettleOn(engine.Actor);
+var clock = VirtualClock.ForEngine(engine);
 var audit = AuditRecorder.Start(system);
 var step = new Steps();
 

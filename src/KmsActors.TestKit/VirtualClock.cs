@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit;
+using KmsActors.Kms.Engine;
 using KmsActors.Kms.Settling;
 
 namespace KmsActors.TestKit;
@@ -23,6 +24,16 @@ public sealed class VirtualClock
             ?? throw new InvalidOperationException($"Virtual time needs akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\" (the testkit profile); this system runs {system.Scheduler.GetType().Name}.");
         _settleTimeout = settleTimeout ?? TimeSpan.FromSeconds(30);
         _watcher = system.ActorOf(Props.Create(() => new TerminationWatcher(_terminated)));
+    }
+
+    /// <summary>A clock over <paramref name="engine"/>'s actor system that settles on the engine (its regions and keys
+    /// with it): what a test of an engine it did not start itself (a hosted server's, say) needs.</summary>
+    public static VirtualClock ForEngine(KmsEngine engine, TimeSpan? settleTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var clock = new VirtualClock(engine.System, settleTimeout);
+        clock.SettleOn(engine.Actor);
+        return clock;
     }
 
     public TestScheduler Scheduler { get; }

@@ -28,15 +28,7 @@ public sealed class VirtualTimeConsoleFixture : ConsoleFixture
     public Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by);
 
     /// <summary>The TestKit's clock over the server's actor system, settling on its engine.</summary>
-    private VirtualClock Clock => _clock ??= NewClock();
-
-    private VirtualClock NewClock()
-    {
-        var system = Server.Services.GetRequiredService<ActorSystem>();
-        var clock = new VirtualClock(system);
-        clock.SettleOn(KmsEngine.Start(system).Actor);
-        return clock;
-    }
+    private VirtualClock Clock => _clock ??= VirtualClock.ForEngine(KmsEngine.Start(Server.Services.GetRequiredService<ActorSystem>()));
 
     private VirtualClock? _clock;
 

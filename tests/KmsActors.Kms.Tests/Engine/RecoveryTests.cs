@@ -49,8 +49,7 @@ public sealed class RecoveryTests : EngineTestBase
             try
             {
                 var engine = KmsEngine.Start(first);
-                var clock = new VirtualClock(first);
-                clock.SettleOn(engine.Actor);
+                var clock = VirtualClock.ForEngine(engine);
 
                 material = KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT);
                 lasting = await CreateAndImport(engine, KeySpec.SYMMETRIC_DEFAULT, material, null);

@@ -110,8 +110,7 @@ public sealed class MaterialAtRestTests : EngineTestBase
     {
         var system = ActorSystem.Create(name, SqliteConfig(extra));
         var engine = KmsEngine.Start(system);
-        var clock = new VirtualClock(system);
-        clock.SettleOn(engine.Actor);
+        var clock = VirtualClock.ForEngine(engine);
         await engine.Settle();
         return new RunningEngine(system, engine, clock);
     }
