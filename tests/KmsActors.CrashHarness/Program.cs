@@ -24,7 +24,7 @@ var config = KmsConfiguration.Load(
     environment: new Hashtable());
 var system = ActorSystem.Create("crash-harness", config);
 var engine = KmsEngine.Start(system);
-var log = new AckLog(Console.Out);
+var log = AckLog.StandardOutput();
 
 var owned = await Adopt(engine);
 var workers = Enumerable.Range(0, options.Workers)
