@@ -11,27 +11,18 @@ namespace KmsActors.CrashHarness;
 /// SIGKILL, before the worker goes on. <see cref="AckLine.End"/> still tells a whole line from a piece, for a line
 /// longer than PIPE_BUF (an error's message).
 /// </summary>
-public sealed class AckLog
+public sealed class AckLog(TextWriter console, Stream stdout)
 {
-    private readonly TextWriter _console;
-    private readonly Stream _stdout;
-
-    public AckLog(TextWriter console, Stream stdout)
-    {
-        _console = console;
-        _stdout = stdout;
-    }
-
     /// <summary>Over the process's standard output.</summary>
     public static AckLog StandardOutput() => new(Console.Out, Console.OpenStandardOutput());
 
     public void Write(AckLine line)
     {
         var bytes = Encoding.UTF8.GetBytes(line.Format() + "\n");
-        lock (_console)
+        lock (console)
         {
-            _console.Flush();
-            _stdout.Write(bytes);
+            console.Flush();
+            stdout.Write(bytes);
         }
     }
 }
