@@ -1,5 +1,6 @@
 using Akka.Actor;
 using KmsActors.Kms.Model;
+using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Regions;
 
@@ -42,6 +43,10 @@ public sealed partial class RegionActor
         foreach (var waiting in _awaitingWrite)
             waiting.ReplyTo.Tell(error);
         _awaitingWrite.Clear();
+        // Single-process: the engine redelivers what this region's keys leave unhandled (RegionStopping). In cluster mode
+        // keys are entities of their own and outlive the region entity.
+        if (_cluster is null)
+            Context.Parent.Tell(new RegionStopping(Self, [.. _live.Values.SelectMany(key => key.Buffer ?? []).Where(held => held.Message is KmsCommand)]));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 }

@@ -3,6 +3,7 @@ using Akka.Event;
 using KmsActors.Kms.Audit;
 using KmsActors.Kms.Model;
 using KmsActors.Kms.Protocol;
+using KmsActors.Kms.Regions;
 using KmsActors.Kms.Services;
 
 namespace KmsActors.Kms.Routing;
@@ -11,13 +12,18 @@ namespace KmsActors.Kms.Routing;
 // stash unhandled, and calls keep reaching it until its Terminated arrives: the façade sends straight to the region it
 // last saw running (RegionDirectory), and this actor forwards to its child until it hears of the stop. They come back
 // as dead letters; the region is started again from its journal and they are handed to it, in their order, as a region
-// does for its keys (RegionActor.Redelivery). Cluster mode has no such redelivery for entities (docs/cluster.md, Known gaps).
+// does for its keys (RegionActor.Redelivery). Its key actors stop with it: the calls they had not handled come back as
+// dead letters addressed to them, and the region buffered calls of its own for keys that were stopping; it says so
+// before it stops (RegionStopping), and those calls are handed to the region started anew too, which routes them to the
+// keys started anew. Cluster mode has no such redelivery for entities (docs/cluster.md, Known gaps).
 public sealed partial class KmsEngineActor
 {
     private readonly Redelivery.Attempts _redeliveries = new();
     /// <summary>Dead letters of a region whose Terminated has not come yet: its name is still taken, so its successor
     /// starts once it has.</summary>
     private readonly Dictionary<(string Account, string Region), List<(object Message, IActorRef Sender)>> _heldForRestart = [];
+    /// <summary>Regions that said they are stopping (<see cref="RegionStopping"/>) and whose Terminated has not come yet.</summary>
+    private readonly HashSet<(string Account, string Region)> _stopping = [];
 
     protected override void PreStart()
     {
@@ -31,8 +37,33 @@ public sealed partial class KmsEngineActor
         base.PostStop();
     }
 
+    private void OnRegionStopping(RegionStopping stopping)
+    {
+        if (!TryRegionOfName(stopping.Region.Path.Name, out var region) || !_regions.TryGetValue(region, out var running) || !running.Equals(stopping.Region))
+            return;
+        _stopping.Add(region);
+        HeldForRestart(region).AddRange(stopping.Held);
+    }
+
+    private List<(object Message, IActorRef Sender)> HeldForRestart((string Account, string Region) region)
+    {
+        if (!_heldForRestart.TryGetValue(region, out var held))
+            _heldForRestart[region] = held = [];
+        return held;
+    }
+
     private void OnDeadLetter(DeadLetter letter)
     {
+        if (IsKeyOfStoppingRegion(letter.Recipient, out var ofRegion))
+        {
+            if (letter.Message is not KmsCommand)
+                return;
+            if (_redeliveries.Exhausted(letter.Message))
+                Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {ofRegion.Account}/{ofRegion.Region}");
+            else
+                HeldForRestart(ofRegion).Add((letter.Message, letter.Sender));
+            return;
+        }
         if (!Self.Path.Equals(letter.Recipient.Path.Parent) || !TryRegionOfName(letter.Recipient.Path.Name, out var region))
             return;
         if (!Redelivery.ToRegion(letter.Message))
@@ -44,17 +75,25 @@ public sealed partial class KmsEngineActor
         }
         if (_regions.TryGetValue(region, out var running) && running.Equals(letter.Recipient))
         {
-            if (!_heldForRestart.TryGetValue(region, out var held))
-                _heldForRestart[region] = held = [];
-            held.Add((letter.Message, letter.Sender));
+            HeldForRestart(region).Add((letter.Message, letter.Sender));
             return;
         }
         RegionOf(region.Account, region.Region).Tell(letter.Message, letter.Sender);
     }
 
+    /// <summary>A key actor (/user/kms/&lt;region&gt;/&lt;key&gt;) of a region that said it is stopping: the region's own
+    /// redelivery (RegionActor.Redelivery) stops with it, so its keys' unhandled calls are the engine's to hand on.</summary>
+    private bool IsKeyOfStoppingRegion(IActorRef recipient, out (string Account, string Region) region)
+    {
+        region = default;
+        var parent = recipient.Path.Parent;
+        return parent is not null && Self.Path.Equals(parent.Parent) && TryRegionOfName(parent.Name, out region) && _stopping.Contains(region);
+    }
+
     /// <summary>After a region's Terminated: its held dead letters go to a region started anew.</summary>
     private void RestartFor((string Account, string Region) region)
     {
+        _stopping.Remove(region);
         if (!_heldForRestart.Remove(region, out var held))
             return;
         var actor = RegionOf(region.Account, region.Region);

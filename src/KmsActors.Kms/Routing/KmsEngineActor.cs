@@ -73,7 +73,8 @@ public sealed partial class KmsEngineActor : ReceiveActor
                 RestartFor(entry.Key);
             }
         });
-        // Calls that reached a region as it stopped (KmsEngineActor.Redelivery).
+        // Calls that reached a region, or its keys, as it stopped (KmsEngineActor.Redelivery).
+        Receive<RegionStopping>(OnRegionStopping);
         Receive<DeadLetter>(OnDeadLetter);
     }
 
