@@ -1,6 +1,5 @@
 using Akka.Actor;
 using KmsActors.Kms.Model;
-using KmsActors.Kms.Protocol;
 
 namespace KmsActors.Kms.Regions;
 
@@ -46,7 +45,7 @@ public sealed partial class RegionActor
         // Single-process: the engine redelivers what this region's keys leave unhandled (RegionStopping). In cluster mode
         // keys are entities of their own and outlive the region entity.
         if (_cluster is null)
-            Context.Parent.Tell(new RegionStopping(Self, [.. _live.Values.SelectMany(key => key.Buffer ?? []).Where(held => held.Message is KmsCommand)]));
+            Context.Parent.Tell(new RegionStopping(Self, [.. _live.Values.SelectMany(key => key.Buffer ?? []).Where(held => Routing.Redelivery.ToRegion(held.Message))]));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 }

@@ -22,8 +22,10 @@ public sealed partial class KmsEngineActor
     /// <summary>Dead letters of a region whose Terminated has not come yet: its name is still taken, so its successor
     /// starts once it has.</summary>
     private readonly Dictionary<(string Account, string Region), List<(object Message, IActorRef Sender)>> _heldForRestart = [];
-    /// <summary>Regions that said they are stopping (<see cref="RegionStopping"/>) and whose Terminated has not come yet.</summary>
-    private readonly HashSet<(string Account, string Region)> _stopping = [];
+    /// <summary>Regions that said they are stopping (<see cref="RegionStopping"/>) and whose Terminated has not come yet,
+    /// with the calls they had buffered for stopping keys while those are not yet queued for the restart (null once they
+    /// are, or when there were none).</summary>
+    private readonly Dictionary<(string Account, string Region), List<(object Message, IActorRef Sender)>?> _stopping = [];
 
     protected override void PreStart()
     {
@@ -41,41 +43,57 @@ public sealed partial class KmsEngineActor
     {
         if (!TryRegionOfName(stopping.Region.Path.Name, out var region) || !_regions.TryGetValue(region, out var running) || !running.Equals(stopping.Region))
             return;
-        _stopping.Add(region);
-        HeldForRestart(region).AddRange(stopping.Held);
+        _stopping[region] = stopping.Held.Count > 0 ? [.. stopping.Held] : null;
     }
 
-    private List<(object Message, IActorRef Sender)> HeldForRestart((string Account, string Region) region)
+    /// <summary>Queues a dead letter for the region started anew, or gives it up once it came back too often.</summary>
+    private void HoldForRestart((string Account, string Region) region, object message, IActorRef sender)
     {
+        if (_redeliveries.Exhausted(message))
+        {
+            Redelivery.GiveUp(Context.System, message, sender, $"region {region.Account}/{region.Region}");
+            return;
+        }
         if (!_heldForRestart.TryGetValue(region, out var held))
             _heldForRestart[region] = held = [];
-        return held;
+        held.Add((message, sender));
+    }
+
+    /// <summary>Queues what a stopping region had buffered for its stopping keys. Those arrived after the calls still in
+    /// the keys' mailboxes (their dead letters come while the keys stop) and before the calls still in the region's own
+    /// mailbox (their dead letters come once it has stopped), so they go between the two.</summary>
+    private void QueueBuffered((string Account, string Region) region)
+    {
+        if (!_stopping.TryGetValue(region, out var buffered) || buffered is null)
+            return;
+        _stopping[region] = null;
+        foreach (var (message, sender) in buffered)
+            HoldForRestart(region, message, sender);
     }
 
     private void OnDeadLetter(DeadLetter letter)
     {
         if (IsKeyOfStoppingRegion(letter.Recipient, out var ofRegion))
         {
-            if (letter.Message is not KmsCommand)
-                return;
-            if (_redeliveries.Exhausted(letter.Message))
-                Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {ofRegion.Account}/{ofRegion.Region}");
-            else
-                HeldForRestart(ofRegion).Add((letter.Message, letter.Sender));
+            // A key's calls, and the work the region routes on (a ReEncrypt's destination, a replica to create); a key's
+            // own messages (timers, a replica's or primary's reports) have no caller and are not redelivered.
+            if (Redelivery.ToRegion(letter.Message))
+                HoldForRestart(ofRegion, letter.Message, letter.Sender);
             return;
         }
         if (!Self.Path.Equals(letter.Recipient.Path.Parent) || !TryRegionOfName(letter.Recipient.Path.Name, out var region))
             return;
         if (!Redelivery.ToRegion(letter.Message))
             return;
+        if (_regions.TryGetValue(region, out var running) && running.Equals(letter.Recipient))
+        {
+            QueueBuffered(region);
+            HoldForRestart(region, letter.Message, letter.Sender);
+            return;
+        }
         if (_redeliveries.Exhausted(letter.Message))
         {
             Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {region.Account}/{region.Region}");
-            return;
-        }
-        if (_regions.TryGetValue(region, out var running) && running.Equals(letter.Recipient))
-        {
-            HeldForRestart(region).Add((letter.Message, letter.Sender));
             return;
         }
         RegionOf(region.Account, region.Region).Tell(letter.Message, letter.Sender);
@@ -87,12 +105,13 @@ public sealed partial class KmsEngineActor
     {
         region = default;
         var parent = recipient.Path.Parent;
-        return parent is not null && Self.Path.Equals(parent.Parent) && TryRegionOfName(parent.Name, out region) && _stopping.Contains(region);
+        return parent is not null && Self.Path.Equals(parent.Parent) && TryRegionOfName(parent.Name, out region) && _stopping.ContainsKey(region);
     }
 
     /// <summary>After a region's Terminated: its held dead letters go to a region started anew.</summary>
     private void RestartFor((string Account, string Region) region)
     {
+        QueueBuffered(region);
         _stopping.Remove(region);
         if (!_heldForRestart.Remove(region, out var held))
             return;

@@ -57,16 +57,18 @@ public static class ImportMeasurements
     /// GetParametersForImport before the first slice. The tokens issued (imports + warm-up) must stay within
     /// kms.import.ready-wrapping-keys (1,024 by default, raised here): beyond it the oldest tokens lose their ready RSA
     /// object and their imports import the private key again (1,200 imports measured 790 us of CPU per import instead
-    /// of ~520). CPU is counted in nanoseconds (<see cref="ForegroundCpu"/>).
+    /// of ~520). CPU is counted in nanoseconds (<see cref="ProcessCpu"/>).
     /// </summary>
     public static async Task<(Side Imports, Side Decryptions)> SideBySide(int imports = 900, int warmUp = 240, int slices = 6)
     {
         // No pool: every GetParametersForImport generates its pair (on the engine's generator threads, before the first
         // slice), and nothing is left to refill. With a pool as large as the tokens taken, its refill ran through the
-        // slices: at idle priority, yet 40-60 ms of a 50 ms import slice on this 2-vCPU VM, where it shares cores and
-        // caches with the imports' decryptions (and counts in neither side's CPU). The ready RSA objects must cover
+        // slices: at idle priority, yet 40-60 ms of a 50 ms import slice on this 2-vCPU VM (a diagnostic run printing each
+        // thread's CPU per slice), where it shares cores and caches with the imports' decryptions. The ready RSA objects must cover
         // every token issued (kms.import.ready-wrapping-keys).
-        await using var harness = EngineHarness.Start($"kms.import.pool.RSA_2048 = 0\nkms.import.ready-wrapping-keys = {imports + warmUp + 64}\n{Environment.GetEnvironmentVariable("KMS_BENCH_HOCON")}");
+        // Keys stay live from their GetParametersForImport to their import (a minute or more on this machine, against
+        // kms.passivate-after's 2 minutes): a key stopped meanwhile would replay its journal inside a slice.
+        await using var harness = EngineHarness.Start($"kms.import.pool.RSA_2048 = 0\nkms.import.ready-wrapping-keys = {imports + warmUp + 64}\nkms.passivate-after = 1h\n{Environment.GetEnvironmentVariable("KMS_BENCH_HOCON")}");
         var keys = await harness.CreateKeys(imports + warmUp, External);
         var requests = new ImportKeyMaterialRequest[imports + warmUp];
         var next = -1;
@@ -94,17 +96,17 @@ public static class ImportMeasurements
         for (var slice = 0; slice < slices; slice++)
         {
             var batch = requests[(warmUp + slice * imports / slices)..(warmUp + (slice + 1) * imports / slices)];
-            var cpu = ForegroundCpu.Microseconds();
+            var cpu = ProcessCpu.Microseconds();
             var clock = Stopwatch.StartNew();
             await Import(harness, batch);
-            importSide.Add(batch.Length, clock.Elapsed, ForegroundCpu.Microseconds() - cpu);
+            importSide.Add(batch.Length, clock.Elapsed, ProcessCpu.Microseconds() - cpu);
             var (count, elapsed, used) = decryptions.For(clock.Elapsed);
             decryptSide.Add(count, elapsed, used);
         }
         return (importSide, decryptSide);
     }
 
-    /// <summary>One side's slices summed: operations, wall time and foreground CPU.</summary>
+    /// <summary>One side's slices summed: operations, wall time and the process's CPU.</summary>
     public sealed class Side
     {
         private double _ops;
@@ -181,18 +183,19 @@ public static class ImportMeasurements
         {
             Array.Clear(_counts);
             _running = true;
-            var cpu = ForegroundCpu.Microseconds();
+            var cpu = ProcessCpu.Microseconds();
             var clock = Stopwatch.StartNew();
             _turn.SignalAndWait();
             Thread.Sleep(window);
             _running = false;
             _turn.SignalAndWait();
             var elapsed = clock.Elapsed;
-            return (_counts.Sum(), elapsed, ForegroundCpu.Microseconds() - cpu);
+            return (_counts.Sum(), elapsed, ProcessCpu.Microseconds() - cpu);
         }
 
         public void Dispose()
         {
+            _running = false;
             _stopped = true;
             _turn.SignalAndWait();
             _threads.ForEach(t => t.Join());
