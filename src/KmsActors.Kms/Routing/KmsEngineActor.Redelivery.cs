@@ -46,14 +46,21 @@ public sealed partial class KmsEngineActor
         _stopping[region] = stopping.Held.Count > 0 ? [.. stopping.Held] : null;
     }
 
+    /// <summary>Counts one more return of <paramref name="message"/>; once it came back too often it is given up (its
+    /// caller answered) and true is returned.</summary>
+    private bool GivenUp((string Account, string Region) region, object message, IActorRef sender)
+    {
+        if (!_redeliveries.Exhausted(message))
+            return false;
+        Redelivery.GiveUp(Context.System, message, sender, $"region {region.Account}/{region.Region}");
+        return true;
+    }
+
     /// <summary>Queues a dead letter for the region started anew, or gives it up once it came back too often.</summary>
     private void HoldForRestart((string Account, string Region) region, object message, IActorRef sender)
     {
-        if (_redeliveries.Exhausted(message))
-        {
-            Redelivery.GiveUp(Context.System, message, sender, $"region {region.Account}/{region.Region}");
+        if (GivenUp(region, message, sender))
             return;
-        }
         if (!_heldForRestart.TryGetValue(region, out var held))
             _heldForRestart[region] = held = [];
         held.Add((message, sender));
@@ -91,12 +98,8 @@ public sealed partial class KmsEngineActor
             HoldForRestart(region, letter.Message, letter.Sender);
             return;
         }
-        if (_redeliveries.Exhausted(letter.Message))
-        {
-            Redelivery.GiveUp(Context.System, letter.Message, letter.Sender, $"region {region.Account}/{region.Region}");
-            return;
-        }
-        RegionOf(region.Account, region.Region).Tell(letter.Message, letter.Sender);
+        if (!GivenUp(region, letter.Message, letter.Sender))
+            RegionOf(region.Account, region.Region).Tell(letter.Message, letter.Sender);
     }
 
     /// <summary>A key actor (/user/kms/&lt;region&gt;/&lt;key&gt;) of a region that said it is stopping: the region's own
