@@ -25,7 +25,7 @@ public static class EncryptMeasurements
 
     /// <summary>Both sides in one run, in turns: Encrypt through region and key actors (enough concurrent callers to keep
     /// both cores busy) and bare AesGcm on the same payloads and key count, one thread per core.</summary>
-    public static async Task<(Side Engine, Side Raw)> SideBySide(int callers = 256)
+    public static async Task<(SliceTotals Engine, SliceTotals Raw)> SideBySide(int callers = 256)
     {
         await using var harness = EngineHarness.Start(Environment.GetEnvironmentVariable("KMS_BENCH_HOCON") ?? "");
         var keyIds = await harness.CreateKeys(Keys, new CreateKeyRequest());
@@ -51,7 +51,7 @@ public static class EncryptMeasurements
             }
             await Throughput.OpsPerSecond(callers, WarmUp, EngineEncrypt);
             await Throughput.OpsPerSecond(Environment.ProcessorCount, WarmUp, RawEncrypt);
-            var (engine, raw) = (new Side(), new Side());
+            var (engine, raw) = (new SliceTotals(), new SliceTotals());
             var slice = Window / Slices;
             for (var i = 0; i < Slices; i++)
             {
@@ -64,28 +64,6 @@ public static class EncryptMeasurements
         {
             foreach (var key in rawKeys)
                 key.Dispose();
-        }
-    }
-
-    /// <summary>One side's slices summed: operations per second, bytes allocated and CPU time per operation.</summary>
-    public sealed class Side
-    {
-        private double _ops;
-        private double _seconds;
-        private double _bytes;
-        private double _cpuMicroseconds;
-
-        public double OpsPerSecond => _ops / _seconds;
-        public double BytesPerOp => _bytes / _ops;
-        public double CpuMicrosecondsPerOp => _cpuMicroseconds / _ops;
-
-        public void Add((double OpsPerSecond, double BytesPerOp, double CpuMicrosecondsPerOp) slice, TimeSpan window)
-        {
-            var ops = slice.OpsPerSecond * window.TotalSeconds;
-            _ops += ops;
-            _seconds += window.TotalSeconds;
-            _bytes += slice.BytesPerOp * ops;
-            _cpuMicroseconds += slice.CpuMicrosecondsPerOp * ops;
         }
     }
 }

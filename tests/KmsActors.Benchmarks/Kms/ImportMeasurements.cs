@@ -59,32 +59,27 @@ public static class ImportMeasurements
     /// object and their imports import the private key again (1,200 imports measured 790 us of CPU per import instead
     /// of ~520). CPU is counted in nanoseconds (<see cref="ProcessCpu"/>).
     /// </summary>
-    public static async Task<(Side Imports, Side Decryptions)> SideBySide(int imports = 900, int warmUp = 240, int slices = 6)
+    public static async Task<(SliceTotals Imports, SliceTotals Decryptions)> SideBySide(int imports = 900, int warmUp = 240, int slices = 6)
     {
         // No pool: every GetParametersForImport generates its pair (on the engine's generator threads, before the first
         // slice), and nothing is left to refill. With a pool as large as the tokens taken, its refill ran through the
-        // slices: at idle priority, yet 40-60 ms of a 50 ms import slice on this 2-vCPU VM (a diagnostic run printing each
-        // thread's CPU per slice), where it shares cores and caches with the imports' decryptions. The ready RSA objects must cover
-        // every token issued (kms.import.ready-wrapping-keys).
+        // slices: at idle priority, yet 40-60 ms of a 50 ms import slice on this 2-vCPU VM (a diagnostic run printing
+        // each thread's CPU per slice), where it shares cores and caches with the imports' decryptions. The ready RSA
+        // objects must cover every token issued (kms.import.ready-wrapping-keys).
         // Keys stay live from their GetParametersForImport to their import (a minute or more on this machine, against
         // kms.passivate-after's 2 minutes): a key stopped meanwhile would replay its journal inside a slice.
         await using var harness = EngineHarness.Start($"kms.import.pool.RSA_2048 = 0\nkms.import.ready-wrapping-keys = {imports + warmUp + 64}\nkms.passivate-after = 1h\n{Environment.GetEnvironmentVariable("KMS_BENCH_HOCON")}");
         var keys = await harness.CreateKeys(imports + warmUp, External);
         var requests = new ImportKeyMaterialRequest[imports + warmUp];
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests.Length)
+            var p = await harness.Engine.GetParametersForImport(Parameters(keys[i]));
+            requests[i] = new ImportKeyMaterialRequest
             {
-                var p = await harness.Engine.GetParametersForImport(Parameters(keys[i]));
-                requests[i] = new ImportKeyMaterialRequest
-                {
-                    KeyId = keys[i], ImportToken = p.ImportToken, ExpirationModel = ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE,
-                    EncryptedKeyMaterial = KeyMaterialWrapper.Wrap(p.PublicKey!, AlgorithmSpec.RSAES_OAEP_SHA_256, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT)),
-                };
-            }
-        }));
+                KeyId = keys[i], ImportToken = p.ImportToken, ExpirationModel = ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE,
+                EncryptedKeyMaterial = KeyMaterialWrapper.Wrap(p.PublicKey!, AlgorithmSpec.RSAES_OAEP_SHA_256, KeyMaterial.Create(KeySpec.SYMMETRIC_DEFAULT)),
+            };
+        });
         using var decryptions = new Decryptions();
         const int round = 24;
         var rounds = await JitSettle.WarmAsync(r => Import(harness, requests[(r * round)..((r + 1) * round)]), warmUp / round);
@@ -92,7 +87,7 @@ public static class ImportMeasurements
         // 480-560 us of CPU per import and the later ones 390 (the heap and the thread pool still settling).
         await Import(harness, requests[(rounds * round)..warmUp]);
         await JitSettle.QuietAsync();
-        var (importSide, decryptSide) = (new Side(), new Side());
+        var (importSide, decryptSide) = (new SliceTotals(), new SliceTotals());
         for (var slice = 0; slice < slices; slice++)
         {
             var batch = requests[(warmUp + slice * imports / slices)..(warmUp + (slice + 1) * imports / slices)];
@@ -104,24 +99,6 @@ public static class ImportMeasurements
             decryptSide.Add(count, elapsed, used);
         }
         return (importSide, decryptSide);
-    }
-
-    /// <summary>One side's slices summed: operations, wall time and the process's CPU.</summary>
-    public sealed class Side
-    {
-        private double _ops;
-        private double _seconds;
-        private double _cpuMicroseconds;
-
-        public double PerSecond => _ops / _seconds;
-        public double CpuMicrosecondsPerOp => _cpuMicroseconds / _ops;
-
-        public void Add(double ops, TimeSpan elapsed, double cpuMicroseconds)
-        {
-            _ops += ops;
-            _seconds += elapsed.TotalSeconds;
-            _cpuMicroseconds += cpuMicroseconds;
-        }
     }
 
     /// <summary>Concurrent importers: 32, or KMS_BENCH_IMPORTERS.</summary>

@@ -68,8 +68,8 @@ public sealed class KmsArea : IQuickArea
             }
             // The imports and their limit in turns (ImportMeasurements.SideBySide: the machine's speed drifts).
             var (importSide, limitSide) = await ImportMeasurements.SideBySide();
-            var (imports, importCpu) = (importSide.PerSecond, importSide.CpuMicrosecondsPerOp);
-            var (limit, decryptCpu) = (limitSide.PerSecond, limitSide.CpuMicrosecondsPerOp);
+            var (imports, importCpu) = (importSide.OpsPerSecond, importSide.CpuMicrosecondsPerOp);
+            var (limit, decryptCpu) = (limitSide.OpsPerSecond, limitSide.CpuMicrosecondsPerOp);
             yield return new Measurement("import.rsa2048", imports, "imports/s");
             yield return new Measurement("import.rsa2048.decrypt-limit", limit, "decrypts/s");
             yield return new Measurement("import.rsa2048.ratio", imports / limit, "x limit");
